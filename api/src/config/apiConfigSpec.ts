@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { ConfigOf, ConfigSpec } from '@c360/domain';
+
+/** A development-only signing key: refused when NODE_ENV is production (see `resolveJwtSecret`). */
+export const DEV_JWT_SECRET = 'c360-dev-only-jwt-secret-change-me-0123456789';
+
+const url = (protocols: string[]) =>
+  z.url({
+    protocol: new RegExp(`^(${protocols.join('|')})$`),
+    message: `must be a ${protocols.join(' or ')} URL`,
+  });
+
+/** Everything the API process reads from its environment, each with a default where one is safe. */
+export const apiConfigSpec = {
+  NODE_ENV: {
+    schema: z.enum(['development', 'test', 'production']).default('development'),
+    description: 'development, test or production; production refuses development defaults for secrets',
+  },
+  C360_API_PORT: {
+    schema: z.coerce.number().int().min(0).max(65535).default(3000),
+    description: 'TCP port the API listens on (0 picks a free one)',
+  },
+  C360_API_HOST: {
+    schema: z.string().min(1).default('127.0.0.1'),
+    description: 'interface the API binds to; loopback unless deployed behind a proxy',
+  },
+  C360_DATABASE_URL: {
+    schema: url(['postgres', 'postgresql']).default('postgres://c360:c360@127.0.0.1:55432/c360_dev'),
+    description: 'PostgreSQL connection URL',
+  },
+  C360_OPENSEARCH_URL: {
+    schema: url(['http', 'https']).default('http://127.0.0.1:9200'),
+    description: 'OpenSearch base URL',
+  },
+  C360_INDEX_PREFIX: {
+    schema: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, - and _ only')
+      .default('c360-dev-'),
+    description: 'prefix of every OpenSearch index name, one per environment',
+  },
+  C360_TEMPORAL_ADDRESS: {
+    schema: z.string().min(1).default('127.0.0.1:7233'),
+    description: 'Temporal frontend host:port',
+  },
+  C360_TEMPORAL_NAMESPACE: {
+    schema: z.string().min(1).default('default'),
+    description: 'Temporal namespace',
+  },
+  C360_JWT_SECRET: {
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+    description: 'HMAC key that signs access tokens (HS256); required in production',
+  },
+  C360_JWT_TTL_SECONDS: {
+    schema: z.coerce.number().int().min(60).max(86_400).default(3600),
+    description: 'lifetime of an access token in seconds',
+  },
+  C360_LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    description: 'pino log level',
+  },
+} satisfies ConfigSpec;
+
+export type ApiConfig = ConfigOf<typeof apiConfigSpec>;
+
+/** The development key is a convenience that must never sign production tokens. */
+export const resolveJwtSecret = (config: Pick<ApiConfig, 'NODE_ENV' | 'C360_JWT_SECRET'>): string => {
+  if (config.C360_JWT_SECRET) return config.C360_JWT_SECRET;
+  if (config.NODE_ENV === 'production') {
+    throw new Error('C360_JWT_SECRET is required when NODE_ENV=production (at least 32 characters)');
+  }
+  return DEV_JWT_SECRET;
+};

@@ -1,0 +1,92 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import { loadConfig } from '@c360/domain';
+import { createOrm, createSearchClient } from '@c360/store';
+import { getReindexStatus, startReindex } from '@c360/workflows';
+import { createApp } from './app';
+import { createAccessTokens } from './auth/accessTokens';
+import { apiConfigSpec, DEV_JWT_SECRET, resolveJwtSecret } from './config/apiConfigSpec';
+import { openSearchCustomers } from './customers/openSearchCustomers';
+import { readinessChecks } from './health/readinessChecks';
+import { createLogger } from './http/httpLogger';
+
+// In-flight requests get this long to finish after SIGINT/SIGTERM before their sockets are cut.
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const untilSignal = (): Promise<NodeJS.Signals> =>
+  new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      // A second signal while draining means "now": the default handler kills the process.
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+      resolve(signal);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
+
+/**
+ * The API process's composition root: the only place that reads the environment and opens
+ * connections. Temporal is connected lazily, so the API serves reads while Temporal is down
+ * and /readyz says so.
+ */
+const main = async (): Promise<void> => {
+  const config = loadConfig(apiConfigSpec, process.env);
+  const logger = createLogger({ level: config.C360_LOG_LEVEL });
+  const jwtSecret = resolveJwtSecret(config);
+  if (jwtSecret === DEV_JWT_SECRET)
+    logger.warn('signing tokens with the development secret: set C360_JWT_SECRET');
+
+  const orm = await createOrm({ databaseUrl: config.C360_DATABASE_URL });
+  const search = createSearchClient(config.C360_OPENSEARCH_URL);
+  const temporalConnection = Connection.lazy({ address: config.C360_TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection: temporalConnection, namespace: config.C360_TEMPORAL_NAMESPACE });
+
+  try {
+    const app = createApp({
+      logger,
+      em: orm.em,
+      tokens: createAccessTokens({ secret: jwtSecret, ttlSeconds: config.C360_JWT_TTL_SECONDS }),
+      searchCustomers: openSearchCustomers(search, config.C360_INDEX_PREFIX),
+      reindex: {
+        start: (input) => startReindex(temporal, input),
+        status: (tenantId, workflowId) => getReindexStatus(temporal, tenantId, workflowId),
+      },
+      readiness: readinessChecks({
+        orm,
+        search,
+        temporal: temporalConnection,
+        temporalNamespace: config.C360_TEMPORAL_NAMESPACE,
+      }),
+    });
+
+    const server = app.listen(config.C360_API_PORT, config.C360_API_HOST);
+    await once(server, 'listening');
+    const { address, port } = server.address() as AddressInfo;
+    logger.info(
+      { url: `http://${address}:${port}`, docs: `http://${address}:${port}/api/docs` },
+      'api listening',
+    );
+
+    const signal = await untilSignal();
+    logger.info({ signal }, 'api stopping');
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    grace.unref();
+    await closed;
+    clearTimeout(grace);
+  } finally {
+    await temporalConnection
+      .close()
+      .catch((error: unknown) => logger.warn({ err: error }, 'closing temporal failed'));
+    await search.close().catch((error: unknown) => logger.warn({ err: error }, 'closing opensearch failed'));
+    await orm.close();
+    logger.info('api stopped');
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export const ROLES = ['agent', 'marketer', 'manager', 'admin', 'ops'] as const;
+export type Role = (typeof ROLES)[number];

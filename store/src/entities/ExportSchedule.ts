@@ -1,0 +1,32 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { tenantFilters } from '../tenancy/tenantFilter';
+import { Segment } from './Segment';
+import { tenantOwnedProperties, updatedAtProperty } from './tenantOwnedProperties';
+import { User } from './User';
+import { EXPORT_FORMATS, type ExportFormat } from './vocabulary';
+
+/**
+ * A scheduled report or export. The schedule itself runs as a Temporal Schedule (visible and
+ * pausable in Temporal UI) whose id is kept here; this row is what the product shows and edits.
+ */
+export const ExportSchedule = defineEntity({
+  name: 'ExportSchedule',
+  filters: tenantFilters(),
+  properties: {
+    ...tenantOwnedProperties(),
+    name: p.string().length(200),
+    owner: p.manyToOne(User).ref().nullable().deleteRule('set null'),
+    reportTemplate: p.string().length(100),
+    format: p.enum([...EXPORT_FORMATS]).$type<ExportFormat>(),
+    segment: p.manyToOne(Segment).ref().nullable().deleteRule('set null'),
+    filters: p.json<Record<string, unknown>>().onCreate(() => ({})),
+    cron: p.string().length(100),
+    timeZone: p.string().length(64),
+    recipients: p.array().onCreate(() => []),
+    enabled: p.boolean().default(true),
+    temporalScheduleId: p.string().length(200).nullable(),
+    lastRunAt: p.datetime().nullable(),
+    updatedAt: updatedAtProperty(),
+  },
+});
+export type ExportSchedule = InferEntity<typeof ExportSchedule>;

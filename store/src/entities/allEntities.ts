@@ -1,0 +1,56 @@
+import { AuditLog } from './AuditLog';
+import { Asset } from './Asset';
+import { Call } from './Call';
+import { Conversation } from './Conversation';
+import { ConversionEvent } from './ConversionEvent';
+import { Customer } from './Customer';
+import { Deal } from './Deal';
+import { ExportSchedule } from './ExportSchedule';
+import { FeatureFlag } from './FeatureFlag';
+import { KnowledgeArticle } from './KnowledgeArticle';
+import { KnowledgeView } from './KnowledgeView';
+import { Macro } from './Macro';
+import { Message } from './Message';
+import { Notification } from './Notification';
+import { NotificationPreference } from './NotificationPreference';
+import { OutboxEvent } from './OutboxEvent';
+import { RetentionPolicy } from './RetentionPolicy';
+import { Segment } from './Segment';
+import { SegmentMembership } from './SegmentMembership';
+import { Snippet } from './Snippet';
+import { SurveyRequest } from './SurveyRequest';
+import { SurveyResponse } from './SurveyResponse';
+import { Template } from './Template';
+import { Tenant } from './Tenant';
+import { Ticket } from './Ticket';
+import { User } from './User';
+
+/** Every entity, as the ORM registers them. */
+export const allEntities = [
+  Tenant,
+  User,
+  Customer,
+  Deal,
+  Ticket,
+  Conversation,
+  Message,
+  Call,
+  KnowledgeArticle,
+  KnowledgeView,
+  ConversionEvent,
+  SurveyRequest,
+  SurveyResponse,
+  Segment,
+  SegmentMembership,
+  Template,
+  Macro,
+  Snippet,
+  Asset,
+  Notification,
+  NotificationPreference,
+  AuditLog,
+  ExportSchedule,
+  RetentionPolicy,
+  FeatureFlag,
+  OutboxEvent,
+];

@@ -1,0 +1,38 @@
+/**
+ * @c360/store: everything that touches PostgreSQL and OpenSearch. MikroORM entities and the
+ * ORM factory, tenancy (a default filter that fails closed, `forTenant`), the transactional
+ * outbox, migrations, password hashing, the demo-data seeder, the search index, and the helpers
+ * tests use to get a database of their own.
+ */
+export * from './entities';
+export type { OrmConfig } from './db/ormOptions';
+export { MIGRATIONS_TABLE } from './db/ormOptions';
+export { createOrm } from './db/createOrm';
+export { migrateUp } from './db/migrateUp';
+export { resetDatabase } from './db/resetDatabase';
+export { forTenant, scopedTenantId } from './tenancy/forTenant';
+export { TENANT_FILTER, TenantScopeError, type TenantFilterArgs } from './tenancy/tenantFilter';
+export { OUTBOX_CHANNEL } from './outbox/outboxChannel';
+export * from './outbox/outboxEventTypes';
+export { appendOutboxEvent, type OutboxEventInput } from './outbox/appendOutboxEvent';
+export { PROFILE_SOURCES } from './outbox/OutboxSubscriber';
+export { hashPassword, verifyPassword, passwordNeedsRehash, PASSWORD_HASH_PARAMS } from './auth/passwordHash';
+export { createTestDatabase, type TestDatabase } from './testing/createTestDatabase';
+export { useTestDatabase, type TestDatabaseHandle } from './testing/useTestDatabase';
+export * from './search';
+export {
+  seed,
+  startOfUtcDay,
+  MAX_CUSTOMERS_PER_TENANT,
+  type SeedOptions,
+  type SeedProgress,
+  type SeedResult,
+} from './seed/seed';
+export {
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  DEMO_TENANTS,
+  type DemoLogin,
+  type DemoTenant,
+} from './seed/demoTenants';
+export { FEATURE_FLAG_DEFAULTS } from './seed/featureFlagDefaults';
