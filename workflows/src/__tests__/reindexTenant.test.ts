@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { SearchIndexActivities } from '../shared/activityTypes';
 import { reindexProgressQuery } from '../shared/queries';
 import { reindexTenant } from '../reindexTenant';
@@ -27,6 +27,9 @@ const fakeIndex = (ids: string[]) => {
   };
   return { activities, indexed, calls };
 };
+
+// Workflow failures the tests provoke on purpose would otherwise fill the output.
+Runtime.install({ logger: new DefaultLogger('ERROR') });
 
 describe('reindexTenant workflow', () => {
   let env: TestWorkflowEnvironment;
