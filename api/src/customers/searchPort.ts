@@ -1,3 +1,5 @@
+import { CUSTOMER_SORTS } from '@c360/store';
+
 /**
  * What the customer list needs from search: a tenant-scoped query over the customers index.
  * The store implements it on OpenSearch (`searchCustomers` in @c360/store); the composition
@@ -16,17 +18,8 @@ export type CustomerSearchQuery = {
   pageSize: number;
 };
 
-export const CUSTOMER_LIST_SORTS = [
-  'relevance',
-  'name',
-  '-name',
-  'createdAt',
-  '-createdAt',
-  'updatedAt',
-  '-updatedAt',
-  '-lastActivityAt',
-  '-revenueWon',
-] as const;
+// One list of sorts: the store's query builder defines which exist.
+export const CUSTOMER_LIST_SORTS = CUSTOMER_SORTS;
 export type CustomerSort = (typeof CUSTOMER_LIST_SORTS)[number];
 
 /** The fields of an indexed customer the list shows. */
