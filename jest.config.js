@@ -1,4 +1,6 @@
+// testTimeout is a global option: jest ignores it inside a project's config.
 module.exports = {
+  testTimeout: 60_000,
   projects: [
     '<rootDir>/domain',
     '<rootDir>/store',

@@ -16,6 +16,5 @@ module.exports = (packageDir, overrides = {}) => ({
   moduleNameMapper: Object.fromEntries(
     workspaces.map((w) => [`^@c360/${w}$`, path.join(__dirname, w, 'src', 'index.ts')]),
   ),
-  testTimeout: 60_000,
   ...overrides,
 });
