@@ -7,5 +7,7 @@ module.exports = {
     '<rootDir>/workflows',
     '<rootDir>/activities',
     '<rootDir>/api',
+    '<rootDir>/sandbox',
+    '<rootDir>/e2e',
   ],
 };

@@ -2,7 +2,7 @@
 // their sources so tests never depend on a prior build.
 const path = require('node:path');
 
-const workspaces = ['domain', 'store', 'workflows', 'activities', 'api'];
+const workspaces = ['domain', 'store', 'workflows', 'activities', 'api', 'sandbox'];
 
 module.exports = (packageDir, overrides = {}) => ({
   displayName: path.basename(packageDir),

@@ -4,5 +4,18 @@
  */
 export * from './search/createSearchIndexActivities';
 export * from './outbox/createOutboxRelay';
+export * from './scores/createScoreActivities';
+export * from './scores/rescoreChangedCustomers';
+export * from './scores/scoreInputs';
 export * from './worker/createActivities';
 export * from './worker/workerConfigSpec';
+export * from './segments/createSegmentMembershipTracker';
+export * from './segments/createSegmentActivities';
+export * from './exports/createExportActivities';
+export * from './exports/exportMailer';
+export * from './channels/channelError';
+export * from './channels/graphClient';
+export * from './channels/withRetries';
+export type { ChannelDeps, SmtpSettings } from './channels/channelContext';
+export * from './channels/createChannelActivities';
+export * from './segments/createSegmentEvaluatorTracker';

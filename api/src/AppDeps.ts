@@ -5,6 +5,10 @@ import type { LoginThrottleSettings } from './auth/loginThrottle';
 import type { ReadinessCheck } from './health/readiness';
 import type { SearchCustomers } from './customers/searchPort';
 import type { ReindexService } from './admin/reindexPort';
+import type { RescoreService } from './admin/rescorePort';
+import type { SegmentRecompute, SegmentSearch } from './segments/segmentPorts';
+import type { SegmentExportDeps } from './segments/segmentExportPorts';
+import type { WebhookSettings } from './webhooks/webhookSettings';
 
 /**
  * Everything the HTTP layer needs from the outside, opened by the composition root (main.ts)
@@ -17,10 +21,16 @@ export type AppDeps = {
   tokens: AccessTokens;
   searchCustomers: SearchCustomers;
   reindex: ReindexService;
+  rescore: RescoreService;
+  segments: { search: SegmentSearch; recompute: SegmentRecompute };
+  /** Segment exports, export schedules (search, export folder, Temporal). */
+  segmentExports: SegmentExportDeps;
   readiness: ReadinessCheck[];
   /** The clock; tests may pin it. */
   now?: () => Date;
   loginThrottle?: LoginThrottleSettings;
+  /** Secrets of the signed inbound paths (Meta webhooks, inbound mail); without them those routes answer 503. */
+  webhooks?: WebhookSettings;
   /** Reported in the OpenAPI document. */
   version?: string;
 };

@@ -1,16 +1,27 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { AppDeps } from './AppDeps';
 import { adminRoutes } from './admin/adminRoutes';
+import { rescoreRoutes } from './admin/rescoreRoutes';
+import { analyticsRoutes } from './analytics/analyticsRoutes';
+import { scoreSettingsRoutes } from './admin/scoreSettingsRoutes';
 import { authRoutes } from './auth/authRoutes';
 import { createLoginThrottle } from './auth/loginThrottle';
 import { customerRoutes } from './customers/customerRoutes';
+import { journeyRoutes } from './customer360/journeyRoutes';
+import { profile360Routes } from './customer360/profile360Routes';
 import { preferencesRoutes } from './customers/preferencesRoutes';
 import { healthRoutes } from './health/healthRoutes';
+import { exportScheduleRoutes } from './segments/exportScheduleRoutes';
+import { segmentExportRoutes } from './segments/segmentExportRoutes';
+import { segmentLaunchRoutes } from './segments/segmentLaunchRoutes';
 import { mountRoutes } from './http/defineRoute';
+import { customerScoreRoutes } from './scores/customerScoreRoutes';
 import { errorHandler, notFoundHandler } from './http/errorHandler';
 import { createHttpLogger } from './http/httpLogger';
 import { buildApiDocument, createApiRegistry, type ApiDocument } from './openapi/apiDocument';
 import { docsRoutes, mountDocsAssets } from './openapi/docsRoutes';
+import { segmentRoutes } from './segments/segmentRoutes';
+import { webhookRoutes } from './webhooks/webhookRoutes';
 
 // API answers carry personal data: no shared cache may keep them, and browsers must not sniff types.
 const apiHeaders: RequestHandler = (_req, res, next) => {
@@ -29,6 +40,8 @@ export const createApp = (deps: AppDeps): Express => {
   app.disable('x-powered-by');
   app.use(createHttpLogger(deps.logger));
   app.use('/api/v1', apiHeaders);
+  // Webhooks are signed over their exact bytes: they get the raw body (JSON parsing skips it).
+  app.use('/api/v1/webhooks', express.raw({ type: () => true, limit: '25mb' }));
   app.use(express.json({ limit: '100kb' }));
 
   const registry = createApiRegistry();
@@ -47,6 +60,19 @@ export const createApp = (deps: AppDeps): Express => {
     ...customerRoutes({ em: deps.em, searchCustomers: deps.searchCustomers }),
     ...preferencesRoutes({ em: deps.em, now }),
     ...adminRoutes(deps.reindex),
+    ...customerScoreRoutes({ em: deps.em, now }),
+    ...rescoreRoutes(deps.rescore),
+    // Customer 360 and analytics (read side).
+    ...journeyRoutes({ em: deps.em }),
+    ...profile360Routes({ em: deps.em, now }),
+    ...analyticsRoutes({ em: deps.em, now }),
+    ...segmentRoutes({ em: deps.em, logger: deps.logger, now, ...deps.segments }),
+    // segment exports, export schedules, launch (issue 4)
+    ...segmentExportRoutes({ em: deps.em, now, exports: deps.segmentExports }),
+    ...exportScheduleRoutes({ em: deps.em, exports: deps.segmentExports }),
+    ...segmentLaunchRoutes({ em: deps.em }),
+    ...webhookRoutes({ em: deps.em, logger: deps.logger, settings: deps.webhooks, now }),
+    ...scoreSettingsRoutes(deps.em),
   ]);
   mountDocsAssets(app);
   app.use(notFoundHandler);

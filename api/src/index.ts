@@ -18,3 +18,6 @@ export type {
   CustomerSearchHit,
 } from './customers/searchPort';
 export type { ReindexService, ReindexStatusView, ReindexProgressView } from './admin/reindexPort';
+export { openSearchCustomers } from './customers/openSearchCustomers';
+export { openSearchSegments } from './segments/openSearchSegments';
+export type { SegmentSearch, SegmentRecompute } from './segments/segmentPorts';

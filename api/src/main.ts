@@ -3,12 +3,24 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '@c360/domain';
 import { createOrm, createSearchClient } from '@c360/store';
-import { getReindexStatus, startReindex } from '@c360/workflows';
+import {
+  getReindexStatus,
+  getRescoreStatus,
+  startReindex,
+  startRescore,
+  startSegmentRecompute,
+} from '@c360/workflows';
 import { createApp } from './app';
 import { createAccessTokens } from './auth/accessTokens';
-import { apiConfigSpec, DEV_JWT_SECRET, resolveJwtSecret } from './config/apiConfigSpec';
+import {
+  apiConfigSpec,
+  DEV_JWT_SECRET,
+  resolveJwtSecret,
+  resolveWebhookSettings,
+} from './config/apiConfigSpec';
 import { openSearchCustomers } from './customers/openSearchCustomers';
 import { readinessChecks } from './health/readinessChecks';
+import { openSearchSegments } from './segments/openSearchSegments';
 import { createLogger } from './http/httpLogger';
 
 // In-flight requests get this long to finish after SIGINT/SIGTERM before their sockets are cut.
@@ -53,6 +65,22 @@ const main = async (): Promise<void> => {
         start: (input) => startReindex(temporal, input),
         status: (tenantId, workflowId) => getReindexStatus(temporal, tenantId, workflowId),
       },
+      rescore: {
+        start: (input) => startRescore(temporal, input),
+        status: (tenantId, workflowId) => getRescoreStatus(temporal, tenantId, workflowId),
+      },
+      segments: {
+        search: openSearchSegments(search, config.C360_INDEX_PREFIX),
+        recompute: { start: (input) => startSegmentRecompute(temporal, input) },
+      },
+      segmentExports: {
+        search,
+        indexPrefix: config.C360_INDEX_PREFIX,
+        exportDir: config.C360_EXPORT_DIR,
+        syncMaxRows: config.C360_EXPORT_SYNC_MAX_ROWS,
+        temporal,
+      },
+      webhooks: resolveWebhookSettings(config),
       readiness: readinessChecks({
         orm,
         search,

@@ -7,3 +7,11 @@ export * from './temporal/constants';
 export * from './customer/preferences';
 export * from './tenancy/roles';
 export * from './errors/AppError';
+export * from './analytics';
+
+// Customer 360 read side: SLA badges and insight cards.
+export * from './customer360/slaRisk';
+export * from './customer360/insightCards';
+export * from './segments';
+export * from './exports';
+export * from './channels';

@@ -20,6 +20,8 @@ export { hashPassword, verifyPassword, passwordNeedsRehash, PASSWORD_HASH_PARAMS
 export { createTestDatabase, type TestDatabase } from './testing/createTestDatabase';
 export { useTestDatabase, type TestDatabaseHandle } from './testing/useTestDatabase';
 export * from './search';
+export * from './scores';
+export * from './segments';
 export {
   seed,
   startOfUtcDay,
@@ -36,3 +38,10 @@ export {
   type DemoTenant,
 } from './seed/demoTenants';
 export { FEATURE_FLAG_DEFAULTS } from './seed/featureFlagDefaults';
+
+// Customer 360 read side: the journey timeline and the facts beside the scores.
+export * from './customer360';
+// Analytics read side: the population filter and the inputs of the tenant-wide calculators.
+export * from './analytics';
+export * from './exports';
+export * from './channels';

@@ -7,6 +7,8 @@ import {
   writeCustomerDocuments,
   type SearchClient,
 } from '@c360/store';
+import type { RelayRescore } from '../scores/rescoreChangedCustomers';
+import type { SegmentMembershipTracker } from '../segments/createSegmentMembershipTracker';
 
 export type RelayLogger = {
   info(obj: object, msg?: string): void;
@@ -26,6 +28,10 @@ export type OutboxRelayDeps = {
   /** A safety net for a missed notification (e.g. while the listener reconnected); not a poll loop. */
   idleCheckMs?: number;
   clock?: () => Date;
+  /** Recomputes the scores of customers whose score inputs changed (the worker passes `rescoreChangedCustomers`). */
+  rescore?: RelayRescore;
+  /** Real-time segment membership, run after each tenant's documents are written (worker main wires it). */
+  segments?: SegmentMembershipTracker;
 };
 
 export type OutboxRow = {
@@ -111,11 +117,23 @@ export const createOutboxRelay = (deps: OutboxRelayDeps): OutboxRelay => {
         customersByTenant.set(row.tenant_id, set);
       }
       for (const [tenantId, ids] of customersByTenant) {
-        const batch = await buildCustomerDocuments(tx, tenantId, [...ids], clock());
+        const now = clock();
+        // Scores first, in this transaction, so the document below carries them.
+        if (deps.rescore)
+          await deps.rescore(
+            tx,
+            tenantId,
+            rows.filter((r) => r.tenant_id === tenantId),
+            now,
+          );
+        const batch = await buildCustomerDocuments(tx, tenantId, [...ids], now);
         const written = await writeCustomerDocuments(deps.search, target, batch);
         stats.indexed += written.indexed;
         stats.deleted += written.deleted;
         stats.stale += written.stale;
+
+        // Segment membership: percolate the documents just written, on this same transaction.
+        if (deps.segments) await deps.segments.afterCustomerDocuments(tx, tenantId, batch, now);
       }
       await tx.execute(
         `update outbox_event set processed_at = now(), attempts = attempts + 1, last_error = null where id in (${rows

@@ -1,9 +1,16 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { loadConfig, TASK_QUEUE } from '@c360/domain';
 import { createOrm, createSearchClient } from '@c360/store';
-import { workflowsPath } from '@c360/workflows';
+import { ensureSegmentSchedules, workflowsPath } from '@c360/workflows';
+import { createGraphClient } from '../channels/graphClient';
+import { DEFAULT_RETRY, realSleep } from '../channels/withRetries';
 import { createOutboxRelay } from '../outbox/createOutboxRelay';
+import { rescoreChangedCustomers } from '../scores/rescoreChangedCustomers';
+import { createSegmentEvaluatorTracker } from '../segments/createSegmentEvaluatorTracker';
+import { createSegmentMembershipTracker } from '../segments/createSegmentMembershipTracker';
+import { createExportMailer } from '../exports/exportMailer';
 import { createActivities } from './createActivities';
 import { workerConfigSpec } from './workerConfigSpec';
 
@@ -17,6 +24,15 @@ const main = async (): Promise<void> => {
   const orm = await createOrm({ databaseUrl: config.C360_DATABASE_URL });
   const search = createSearchClient(config.C360_OPENSEARCH_URL);
   const connection = await NativeConnection.connect({ address: config.C360_TEMPORAL_ADDRESS });
+  const mailer = createExportMailer({
+    host: config.C360_SMTP_HOST,
+    port: config.C360_SMTP_PORT,
+    secure: config.C360_SMTP_SECURE,
+    ...(config.C360_SMTP_USER
+      ? { user: config.C360_SMTP_USER, password: config.C360_SMTP_PASSWORD ?? '' }
+      : {}),
+    from: config.C360_MAIL_FROM,
+  });
   const relay = createOutboxRelay({
     orm,
     databaseUrl: config.C360_DATABASE_URL,
@@ -25,23 +41,61 @@ const main = async (): Promise<void> => {
     logger,
     batchSize: config.C360_RELAY_BATCH_SIZE,
     maxBackoffMs: config.C360_RELAY_MAX_BACKOFF_MS,
+    rescore: rescoreChangedCustomers,
+    segments:
+      config.C360_SEGMENT_MATCHER === 'percolator'
+        ? createSegmentMembershipTracker({ search, indexPrefix: config.C360_INDEX_PREFIX })
+        : createSegmentEvaluatorTracker(),
   });
+  const clientConnection = await Connection.connect({ address: config.C360_TEMPORAL_ADDRESS });
   try {
     const worker = await Worker.create({
       connection,
       namespace: config.C360_TEMPORAL_NAMESPACE,
       taskQueue: TASK_QUEUE,
       workflowsPath,
-      activities: createActivities({ orm, search, indexPrefix: config.C360_INDEX_PREFIX }),
+      activities: createActivities({
+        orm,
+        search,
+        indexPrefix: config.C360_INDEX_PREFIX,
+        exports: { exportDir: config.C360_EXPORT_DIR, mailer },
+        channels: {
+          graph: createGraphClient({
+            baseUrl: config.C360_META_GRAPH_URL,
+            accessToken: config.C360_META_ACCESS_TOKEN,
+          }),
+          smtp: {
+            host: config.C360_SMTP_HOST,
+            port: config.C360_SMTP_PORT,
+            secure: config.C360_SMTP_SECURE,
+            ...(config.C360_SMTP_USER
+              ? { user: config.C360_SMTP_USER, password: config.C360_SMTP_PASSWORD ?? '' }
+              : {}),
+          },
+          retry: DEFAULT_RETRY,
+          sleep: realSleep,
+          clock: () => new Date(),
+          instagramProfileTtlMs: config.C360_INSTAGRAM_PROFILE_TTL_SECONDS * 1000,
+          onRetry: (info) => logger.warn(info, 'channel send retried'),
+        },
+      }),
       shutdownGraceTime: '10 seconds',
     });
+    // The segment sweep and reconciliation Schedules; an existing one is left as ops set it.
+    const schedules = await ensureSegmentSchedules(
+      new Client({ connection: clientConnection, namespace: config.C360_TEMPORAL_NAMESPACE }),
+      { sweepEvery: config.C360_SEGMENT_SWEEP_EVERY, reconcileCron: config.C360_SEGMENT_RECONCILE_CRON },
+    );
+    logger.info(schedules, 'segment schedules ensured');
     await relay.start();
     logger.info({ taskQueue: TASK_QUEUE, namespace: config.C360_TEMPORAL_NAMESPACE }, 'worker ready');
     // worker.run() resolves once SIGINT/SIGTERM (handled by the SDK) has drained the worker.
     await worker.run();
   } finally {
     await relay.stop();
+    mailer.close();
     await connection.close();
+    await clientConnection.close();
     await search.close();
     await orm.close();
     logger.info({}, 'worker stopped');

@@ -26,6 +26,54 @@ export const workerConfigSpec = {
     schema: int(30_000),
     description: 'longest wait between relay retries while a dependency is down',
   },
+  C360_SEGMENT_MATCHER: {
+    schema: z.enum(['evaluator', 'percolator']).default('evaluator'),
+    description:
+      'how the relay finds the segments of a changed customer: the in-memory evaluator, or the OpenSearch percolator (bench/segmentMembership.ts compares them)',
+  },
+  C360_SEGMENT_SWEEP_EVERY: {
+    schema: z.string().default('5m'),
+    description: 'how often the relative-time segment sweep Schedule runs (created at first start)',
+  },
+  C360_SEGMENT_RECONCILE_CRON: {
+    schema: z.string().default('30 3 * * *'),
+    description: 'when the segment reconciliation Schedule runs, cron in UTC (created at first start)',
+  },
+  C360_EXPORT_DIR: {
+    schema: z.string().min(1).default('.data/exports'),
+    description: 'folder export files are written to (the API serves them from the same folder)',
+  },
+  C360_SMTP_HOST: { schema: z.string().min(1).default('127.0.0.1'), description: 'SMTP server for e-mail' },
+  C360_SMTP_PORT: {
+    schema: z.coerce.number().int().min(1).max(65535).default(2525),
+    description: 'SMTP port (the local capture sandbox in development)',
+  },
+  C360_SMTP_SECURE: {
+    schema: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    description: 'true for implicit TLS (port 465)',
+  },
+  C360_SMTP_USER: { schema: z.string().optional(), description: 'SMTP user, if the server wants one' },
+  C360_SMTP_PASSWORD: { schema: z.string().optional(), description: 'SMTP password' },
+  C360_MAIL_FROM: {
+    schema: z.string().min(3).default('Customer 360 <no-reply@c360.local>'),
+    description: 'sender of platform e-mails (export deliveries)',
+  },
+  C360_META_GRAPH_URL: {
+    schema: z.string().url().default('http://127.0.0.1:3900/v21.0'),
+    description:
+      'Graph API base URL with its version (the local sandbox by default; https://graph.facebook.com/v21.0 in production)',
+  },
+  C360_META_ACCESS_TOKEN: {
+    schema: z.string().min(1).default('c360-sandbox-token'),
+    description: "system-user access token of the Meta app (the sandbox's by default)",
+  },
+  C360_INSTAGRAM_PROFILE_TTL_SECONDS: {
+    schema: int(86_400),
+    description: 'how long a looked-up Instagram username is trusted before it is fetched again',
+  },
   C360_LOG_LEVEL: {
     schema: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),
     description: 'log level',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConfigOf, ConfigSpec } from '@c360/domain';
+import type { WebhookSettings } from '../webhooks/webhookSettings';
 
 /** A development-only signing key: refused when NODE_ENV is production (see `resolveJwtSecret`). */
 export const DEV_JWT_SECRET = 'c360-dev-only-jwt-secret-change-me-0123456789';
@@ -47,6 +48,14 @@ export const apiConfigSpec = {
     schema: z.string().min(1).default('default'),
     description: 'Temporal namespace',
   },
+  C360_EXPORT_DIR: {
+    schema: z.string().min(1).default('.data/exports'),
+    description: 'folder export files are written to and downloaded from (shared with the worker)',
+  },
+  C360_EXPORT_SYNC_MAX_ROWS: {
+    schema: z.coerce.number().int().min(0).default(100_000),
+    description: 'largest segment an export streams within the request; larger ones run as a workflow',
+  },
   C360_JWT_SECRET: {
     schema: z.string().min(32, 'must be at least 32 characters').optional(),
     description: 'HMAC key that signs access tokens (HS256); required in production',
@@ -54,6 +63,24 @@ export const apiConfigSpec = {
   C360_JWT_TTL_SECONDS: {
     schema: z.coerce.number().int().min(60).max(86_400).default(3600),
     description: 'lifetime of an access token in seconds',
+  },
+  C360_META_APP_SECRET: {
+    schema: z.string().min(8).optional(),
+    description:
+      'Meta app secret: verifies X-Hub-Signature-256 on WhatsApp and Instagram webhooks; required in production (development uses the sandbox default)',
+  },
+  C360_META_VERIFY_TOKEN: {
+    schema: z.string().min(8).optional(),
+    description: "the hub.verify_token Meta's webhook verification must present; required in production",
+  },
+  C360_EMAIL_INBOUND_SECRET: {
+    schema: z.string().min(8).optional(),
+    description:
+      'HMAC key of X-Hub-Signature-256 on inbound mail posted by the mail relay; required in production',
+  },
+  C360_EMAIL_THREAD_WINDOW_DAYS: {
+    schema: z.coerce.number().int().min(1).max(365).default(30),
+    description: 'how far back an inbound mail may join a thread by subject and sender alone',
   },
   C360_LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -70,4 +97,48 @@ export const resolveJwtSecret = (config: Pick<ApiConfig, 'NODE_ENV' | 'C360_JWT_
     throw new Error('C360_JWT_SECRET is required when NODE_ENV=production (at least 32 characters)');
   }
   return DEV_JWT_SECRET;
+};
+
+/** The local sandbox's secrets: development and test only, like the development JWT key. */
+export const SANDBOX_WEBHOOK_SECRETS = {
+  metaAppSecret: 'c360-sandbox-app-secret',
+  metaVerifyToken: 'c360-sandbox-verify-token',
+  emailSecret: 'c360-sandbox-email-secret',
+} as const;
+
+/** The webhook secrets, the sandbox's outside production; production must set all three. */
+export const resolveWebhookSettings = (
+  config: Pick<
+    ApiConfig,
+    | 'NODE_ENV'
+    | 'C360_META_APP_SECRET'
+    | 'C360_META_VERIFY_TOKEN'
+    | 'C360_EMAIL_INBOUND_SECRET'
+    | 'C360_EMAIL_THREAD_WINDOW_DAYS'
+  >,
+): WebhookSettings => {
+  const production = config.NODE_ENV === 'production';
+  const pick = (value: string | undefined, fallback: string, name: string): string => {
+    if (value) return value;
+    if (production) throw new Error(`${name} is required when NODE_ENV=production`);
+    return fallback;
+  };
+  return {
+    metaAppSecret: pick(
+      config.C360_META_APP_SECRET,
+      SANDBOX_WEBHOOK_SECRETS.metaAppSecret,
+      'C360_META_APP_SECRET',
+    ),
+    metaVerifyToken: pick(
+      config.C360_META_VERIFY_TOKEN,
+      SANDBOX_WEBHOOK_SECRETS.metaVerifyToken,
+      'C360_META_VERIFY_TOKEN',
+    ),
+    emailSecret: pick(
+      config.C360_EMAIL_INBOUND_SECRET,
+      SANDBOX_WEBHOOK_SECRETS.emailSecret,
+      'C360_EMAIL_INBOUND_SECRET',
+    ),
+    emailSubjectWindowDays: config.C360_EMAIL_THREAD_WINDOW_DAYS,
+  };
 };

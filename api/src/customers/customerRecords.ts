@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, defaultMarketingPreferences, notFound, type MarketingPreferences } from '@c360/domain';
-import { AuditLog, Customer, forTenant, User } from '@c360/store';
+import { AuditLog, Customer, forTenant, storedScores, User } from '@c360/store';
 import type { CustomerCreate, CustomerPatch, CustomerView } from './customerSchemas';
 
 /** The customer's own free-form fields: preferences are served by their own routes. */
@@ -22,7 +22,7 @@ export const toCustomerView = (c: Customer): CustomerView => ({
   ownerId: c.owner?.id ?? null,
   lifecycleStage: c.lifecycleStage,
   isVip: c.isVip,
-  scores: (c.scores as Record<string, unknown> | null | undefined) ?? null,
+  scores: storedScores(c.scores),
   customFields: publicCustomFields(c.customFields),
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),

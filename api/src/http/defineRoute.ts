@@ -19,7 +19,7 @@ export type ResponseSpec = {
   description: string;
   schema?: z.ZodType;
   /** Defaults to application/json. */
-  mediaType?: 'application/json' | 'text/html';
+  mediaType?: 'application/json' | 'text/html' | 'text/csv' | 'text/plain';
   headers?: Record<string, string>;
 };
 
@@ -44,7 +44,9 @@ export type Reply<S extends number> = {
   body?: unknown;
   headers?: Record<string, string>;
   /** Sends `body` (a string) as this type instead of JSON. */
-  contentType?: 'text/html';
+  contentType?: 'text/html' | 'text/plain';
+  /** The handler has written the whole answer itself (a streamed download): send nothing more. */
+  streamed?: true;
 };
 
 export type RouteSpec<
@@ -65,6 +67,11 @@ export type RouteSpec<
   params?: PS;
   query?: QS;
   body?: BS;
+  /**
+   * A body read as bytes instead of JSON (`ctx.req.body` is a Buffer), for routes that must see
+   * exactly what was sent, such as signed webhooks; documented with this media type.
+   */
+  rawBody?: { mediaType: string; description: string };
   /** Success answers (and any answer with a body of its own shape), by status. */
   responses: R;
   errors?: ErrorStatus[];
@@ -124,7 +131,7 @@ const toOpenApi = (
     };
   }
   const errors = new Set<number>(spec.errors ?? []);
-  if (spec.params || spec.query || spec.body) errors.add(400);
+  if (spec.params || spec.query || spec.body || spec.rawBody) errors.add(400);
   if (spec.access !== 'public') {
     errors.add(401);
     errors.add(403);
@@ -150,6 +157,15 @@ const toOpenApi = (
       ...(spec.query ? { query: spec.query } : {}),
       ...(spec.body
         ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } }
+        : {}),
+      ...(spec.rawBody
+        ? {
+            body: {
+              required: true,
+              description: spec.rawBody.description,
+              content: { [spec.rawBody.mediaType]: { schema: { type: 'string', format: 'binary' } } },
+            },
+          }
         : {}),
     },
     responses,
@@ -180,6 +196,7 @@ export const defineRoute = <
     );
     const principal = principalOf(res) as RouteContext<PS, QS, BS, A>['principal'];
     const reply = await spec.handler({ ...input, principal, requestId: requestIdOf(req), req, res });
+    if (reply.streamed) return;
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     if (reply.body === undefined) res.status(reply.status).end();
     else if (reply.contentType) res.status(reply.status).type(reply.contentType).send(String(reply.body));

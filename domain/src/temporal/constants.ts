@@ -15,9 +15,22 @@ export const SEARCH_ATTRIBUTES = {
 
 export type SearchAttributeName = keyof typeof SEARCH_ATTRIBUTES;
 
-export type WorkflowKind = 'reindex';
+export type WorkflowKind = 'reindex' | 'rescore' | 'segment-export' | SegmentWorkflowKind;
+
+/** The segment membership workflows (issue 4: real-time membership). */
+export type SegmentWorkflowKind = 'segmentRecompute' | 'segmentSweep' | 'segmentReconcile';
 
 export const workflowIds = {
   /** One full reindex per tenant at a time; the request id makes each run distinct. */
   reindex: (tenantId: string, requestId: string): string => `reindex-${tenantId}-${requestId}`,
+  /** A full rescore of a tenant (tenant-level model, then every customer); one per request id. */
+  rescore: (tenantId: string, requestId: string): string => `rescore-${tenantId}-${requestId}`,
+  /** One recompute per definition version of a segment: saving the same version twice starts nothing. */
+  segmentRecompute: (segmentId: string, definitionVersion: number): string =>
+    `segment-recompute-${segmentId}-v${definitionVersion}`,
+  /** An export too large for a request; the request id makes each one distinct. */
+  segmentExport: (tenantId: string, requestId: string): string => `segment-export-${tenantId}-${requestId}`,
+  /** A Temporal Schedule of an export; its runs get `<this id>-<tick time>` from Temporal. */
+  exportSchedule: (tenantId: string, scheduleId: string): string =>
+    `export-schedule-${tenantId}-${scheduleId}`,
 };

@@ -1,18 +1,16 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { defaultMarketingPreferences, type MarketingPreferences } from '@c360/domain';
+import { defaultMarketingPreferences, type CustomerScores, type MarketingPreferences } from '@c360/domain';
 import { tenantFilters } from '../tenancy/tenantFilter';
 import { tenantOwnedProperties, updatedAtProperty } from './tenantOwnedProperties';
 import { User } from './User';
 import { LIFECYCLE_STAGES, type LifecycleStage } from './vocabulary';
 
-/** Scores computed by the domain calculators and stored so lists and segments can filter on them. */
-export type CustomerScores = {
-  computedAt: string;
-  rfm: { recency: number; frequency: number; monetary: number; label: string } | null;
-  clv: { value: number; currency: string; trend: number } | null;
-  health: { score: number; factors: { name: string; impact: number }[] } | null;
-  churn: { risk: number; drivers: string[] } | null;
-};
+/**
+ * The scores the domain calculators computed, stored so lists, segments and the 360 read them
+ * without recomputing. Rows written before the calculators existed (or by an old seeder) may hold
+ * another shape: read them through `storedScores`, which treats those as never scored.
+ */
+export type { CustomerScores };
 
 /** Free-form per-tenant fields, plus the one key the platform owns: the customer's preferences. */
 export type CustomerCustomFields = { marketingPreferences: MarketingPreferences; [key: string]: unknown };

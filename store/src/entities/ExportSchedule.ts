@@ -3,7 +3,12 @@ import { tenantFilters } from '../tenancy/tenantFilter';
 import { Segment } from './Segment';
 import { tenantOwnedProperties, updatedAtProperty } from './tenantOwnedProperties';
 import { User } from './User';
-import { EXPORT_FORMATS, type ExportFormat } from './vocabulary';
+import {
+  EXPORT_FORMATS,
+  SCHEDULE_OVERLAP_POLICIES,
+  type ExportFormat,
+  type ScheduleOverlapPolicy,
+} from './vocabulary';
 
 /**
  * A scheduled report or export. The schedule itself runs as a Temporal Schedule (visible and
@@ -23,6 +28,15 @@ export const ExportSchedule = defineEntity({
     cron: p.string().length(100),
     timeZone: p.string().length(64),
     recipients: p.array().onCreate(() => []),
+    /** Export columns (names from the domain's allowlist); empty means the default set. */
+    columns: p.array().onCreate(() => []),
+    /** Temporal's overlap policy when a run is still going at the next tick. */
+    overlapPolicy: p
+      .enum([...SCHEDULE_OVERLAP_POLICIES])
+      .$type<ScheduleOverlapPolicy>()
+      .default('SKIP'),
+    /** How far back Temporal catches up on ticks missed while it was down. */
+    catchupWindowSeconds: p.integer().default(3600),
     enabled: p.boolean().default(true),
     temporalScheduleId: p.string().length(200).nullable(),
     lastRunAt: p.datetime().nullable(),

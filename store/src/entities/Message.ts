@@ -20,6 +20,19 @@ export type MessageAttachment = {
   url?: string;
 };
 
+/** Channel-specific facts about a message (all optional). */
+export type MessageMetadata = {
+  kind?: string;
+  replyToProviderId?: string;
+  template?: { name: string; language: string };
+  instagramCommentId?: string;
+  instagramMediaId?: string;
+  storyUrl?: string;
+  interactive?: Record<string, unknown>;
+  recipient?: string;
+  [key: string]: unknown;
+};
+
 /**
  * One message in a thread. `idempotencyKey` (derived from the sending workflow's id and step) is
  * unique per tenant, so a retried send cannot record a second message; `providerMessageId` is
@@ -53,6 +66,14 @@ export const Message = defineEntity({
     sentAt: p.datetime(),
     /** -1 (negative) .. 1 (positive), from the sentiment analyser; null until analysed. */
     sentiment: p.float().nullable(),
+    /**
+     * What the channel says beyond the text: the kind (story_reply, comment, interactive...), the
+     * replied-to id, the template sent. The database default fills rows written by COPY (the seeder).
+     */
+    metadata: p
+      .json<MessageMetadata>()
+      .onCreate(() => ({}))
+      .default("'{}'"),
   },
   indexes: [{ properties: ['conversation', 'sentAt'] }, { properties: ['tenant', 'emailMessageId'] }],
   uniques: [

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { WhatsAppTemplateSpec } from '@c360/domain';
 import { tenantFilters } from '../tenancy/tenantFilter';
 import { tenantOwnedProperties, updatedAtProperty } from './tenantOwnedProperties';
 import {
@@ -27,6 +28,8 @@ export const Template = defineEntity({
     html: p.text().nullable(),
     parameters: p.array().onCreate(() => []),
     providerTemplateName: p.string().length(200).nullable(),
+    /** For WhatsApp: what the approved template's header, body and buttons take; sends are checked against it. */
+    whatsappSpec: p.json<WhatsAppTemplateSpec>().nullable(),
     approvalStatus: p
       .enum([...TEMPLATE_APPROVAL_STATUSES])
       .$type<TemplateApprovalStatus>()

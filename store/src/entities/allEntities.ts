@@ -1,6 +1,8 @@
 import { AuditLog } from './AuditLog';
 import { Asset } from './Asset';
 import { Call } from './Call';
+import { ChannelAccount } from './ChannelAccount';
+import { ChannelIdentity } from './ChannelIdentity';
 import { Conversation } from './Conversation';
 import { ConversionEvent } from './ConversionEvent';
 import { Customer } from './Customer';
@@ -16,12 +18,14 @@ import { NotificationPreference } from './NotificationPreference';
 import { OutboxEvent } from './OutboxEvent';
 import { RetentionPolicy } from './RetentionPolicy';
 import { Segment } from './Segment';
+import { SegmentExport } from './SegmentExport';
 import { SegmentMembership } from './SegmentMembership';
 import { Snippet } from './Snippet';
 import { SurveyRequest } from './SurveyRequest';
 import { SurveyResponse } from './SurveyResponse';
 import { Template } from './Template';
 import { Tenant } from './Tenant';
+import { TenantScoreModel } from './TenantScoreModel';
 import { Ticket } from './Ticket';
 import { User } from './User';
 
@@ -50,7 +54,11 @@ export const allEntities = [
   NotificationPreference,
   AuditLog,
   ExportSchedule,
+  SegmentExport,
   RetentionPolicy,
   FeatureFlag,
   OutboxEvent,
+  TenantScoreModel,
+  ChannelAccount,
+  ChannelIdentity,
 ];

@@ -25,4 +25,8 @@ export * from './ExportSchedule';
 export * from './RetentionPolicy';
 export * from './FeatureFlag';
 export * from './OutboxEvent';
+export * from './TenantScoreModel';
+export * from './ChannelAccount';
+export * from './ChannelIdentity';
 export * from './allEntities';
+export * from './SegmentExport';

@@ -73,6 +73,20 @@ export const CONSENT_ACTIONS = { granted: 'consent.granted', revoked: 'consent.r
 export const EXPORT_FORMATS = ['csv', 'json', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** Temporal's schedule overlap policies: what a tick does while the previous run still goes. */
+export const SCHEDULE_OVERLAP_POLICIES = [
+  'SKIP',
+  'BUFFER_ONE',
+  'BUFFER_ALL',
+  'CANCEL_OTHER',
+  'TERMINATE_OTHER',
+  'ALLOW_ALL',
+] as const;
+export type ScheduleOverlapPolicy = (typeof SCHEDULE_OVERLAP_POLICIES)[number];
+
+export const SEGMENT_EXPORT_STATUSES = ['running', 'done', 'failed'] as const;
+export type SegmentExportStatus = (typeof SEGMENT_EXPORT_STATUSES)[number];
+
 export const RETENTION_TARGETS = [
   'messages',
   'calls',

@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128135524_initial } from './Migration20261128135524_initial';
+import { Migration20261129103629_tenantScoreModel } from './Migration20261129103629_tenantScoreModel';
+import { Migration20261129103000_segmentMembership } from './Migration20261129103000_segmentMembership';
+import { Migration20261129103947_segmentExports } from './Migration20261129103947_segmentExports';
+import { Migration20261129104615_channels } from './Migration20261129104615_channels';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered by glob) so the same list works
@@ -7,4 +11,8 @@ import { Migration20261128135524_initial } from './Migration20261128135524_initi
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128135524_initial', class: Migration20261128135524_initial },
+  { name: 'Migration20261129103629_tenantScoreModel', class: Migration20261129103629_tenantScoreModel },
+  { name: 'Migration20261129103000_segmentMembership', class: Migration20261129103000_segmentMembership },
+  { name: 'Migration20261129103947_segmentExports', class: Migration20261129103947_segmentExports },
+  { name: 'Migration20261129104615_channels', class: Migration20261129104615_channels },
 ];

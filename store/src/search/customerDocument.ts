@@ -1,4 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { KEPT_ORDER_DATES, KEPT_SURVEY_ANSWERS, type SurveyAnswerFact } from '@c360/domain';
+import { storedScores } from '../scores/storedScores';
+
+/**
+ * The searchable part of a customer's scores (the full explanation stays in PostgreSQL): what
+ * lists sort on and segments filter on. Null until the customer is first scored.
+ */
+export type CustomerDocumentScores = {
+  computedAt: string;
+  rfm: {
+    r: number;
+    f: number;
+    m: number;
+    label: string;
+    recencyDays: number;
+    frequency: number;
+    monetary: number;
+  } | null;
+  clv: { value: number; historical: number; predicted: number };
+  health: { score: number; band: string };
+  churn: { probability: number; band: string };
+  engagement: number;
+  vip: boolean;
+};
 
 /** What the customers index holds for one customer: profile, preferences and activity aggregates. */
 export type CustomerDocument = {
@@ -24,7 +48,7 @@ export type CustomerDocument = {
     hasQuietHours: boolean;
     quietHoursTimeZone: string | null;
   };
-  scores: Record<string, unknown> | null;
+  scores: CustomerDocumentScores | null;
   customFields: Record<string, unknown>;
   stats: {
     ordersWon: number;
@@ -35,7 +59,11 @@ export type CustomerDocument = {
     messages: number;
     lastMessageAt: string | null;
     lastActivityAt: string | null;
+    /** Segments: `n1` = latest won order's closing date, `n2` the one before, up to `n20`. */
+    nthLastOrderAt: Record<string, string>;
   };
+  /** Segments: the latest survey answers, newest first. */
+  surveys: SurveyAnswerFact[];
   indexedAt: string;
 };
 
@@ -62,7 +90,7 @@ type Row = {
   owner_id: string | null;
   created_at: Date;
   updated_at: Date;
-  scores: Record<string, unknown> | null;
+  scores: unknown;
   custom_fields: Record<string, unknown> | null;
   orders_won: string | number;
   revenue_won: string | number | null;
@@ -72,9 +100,33 @@ type Row = {
   messages: string | number;
   last_message_at: Date | null;
   last_activity_at: Date | null;
+  recent_order_dates: Date[] | null;
+  recent_surveys: { kind: string; score: number; answeredAt: string }[] | null;
 };
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
+
+const documentScores = (value: unknown): CustomerDocumentScores | null => {
+  const s = storedScores(value);
+  if (!s) return null;
+  return {
+    computedAt: s.computedAt,
+    rfm: s.rfm && {
+      r: s.rfm.r,
+      f: s.rfm.f,
+      m: s.rfm.m,
+      label: s.rfm.segment,
+      recencyDays: s.rfm.recencyDays,
+      frequency: s.rfm.frequency,
+      monetary: s.rfm.monetary,
+    },
+    clv: { value: s.clv.total, historical: s.clv.historical, predicted: s.clv.predicted },
+    health: { score: s.health.score, band: s.health.band },
+    churn: { probability: s.churn.probability, band: s.churn.band },
+    engagement: s.engagement.score,
+    vip: s.vip.isVip,
+  };
+};
 
 // Raw SQL is not covered by the ORM's tenant filter: every table below is constrained by tenant_id explicitly.
 const DOCUMENT_SQL = `
@@ -83,7 +135,8 @@ select c.id, c.tenant_id, c.first_name, c.last_name, c.emails, c.phones, c.tags,
        coalesce(d.orders_won, 0) as orders_won, coalesce(d.revenue_won, 0) as revenue_won, d.last_order_at,
        coalesce(t.open_tickets, 0) as open_tickets, coalesce(t.sla_breaches, 0) as sla_breaches,
        coalesce(m.messages, 0) as messages, m.last_message_at,
-       greatest(d.last_order_at, m.last_message_at, t.last_ticket_at) as last_activity_at
+       greatest(d.last_order_at, m.last_message_at, t.last_ticket_at) as last_activity_at,
+       ro.recent_order_dates, rs.recent_surveys
 from customer c
 left join lateral (
   select count(*) filter (where status = 'won') as orders_won,
@@ -102,6 +155,23 @@ left join lateral (
   from conversation conv join message msg on msg.conversation_id = conv.id and msg.tenant_id = conv.tenant_id
   where conv.tenant_id = c.tenant_id and conv.customer_id = c.id
 ) m on true
+-- Segments: the latest won orders' dates and the latest survey answers, newest first.
+left join lateral (
+  select array(
+    select closed_at from deal
+    where deal.tenant_id = c.tenant_id and deal.customer_id = c.id and status = 'won' and closed_at is not null
+    order by closed_at desc limit ${KEPT_ORDER_DATES}
+  ) as recent_order_dates
+) ro on true
+left join lateral (
+  select json_agg(json_build_object('kind', s.kind, 'score', s.score, 'answeredAt', s.answered_at)
+                  order by s.answered_at desc) as recent_surveys
+  from (
+    select kind, score, answered_at from survey_response
+    where survey_response.tenant_id = c.tenant_id and survey_response.customer_id = c.id
+    order by answered_at desc limit ${KEPT_SURVEY_ANSWERS}
+  ) s
+) rs on true
 where c.tenant_id = ? and c.id in (?)`;
 
 const toDocument = (r: Row, indexedAt: string): CustomerDocument => {
@@ -141,7 +211,7 @@ const toDocument = (r: Row, indexedAt: string): CustomerDocument => {
       hasQuietHours: Boolean(prefs?.quietHours),
       quietHoursTimeZone: prefs?.quietHours?.timeZone ?? null,
     },
-    scores: r.scores,
+    scores: documentScores(r.scores),
     customFields,
     stats: {
       ordersWon: Number(r.orders_won),
@@ -152,7 +222,15 @@ const toDocument = (r: Row, indexedAt: string): CustomerDocument => {
       messages: Number(r.messages),
       lastMessageAt: iso(r.last_message_at),
       lastActivityAt: iso(r.last_activity_at),
+      nthLastOrderAt: Object.fromEntries(
+        (r.recent_order_dates ?? []).map((d, i) => [`n${i + 1}`, new Date(d).toISOString()]),
+      ),
     },
+    surveys: (r.recent_surveys ?? []).map((s) => ({
+      kind: s.kind,
+      score: s.score,
+      answeredAt: new Date(s.answeredAt).toISOString(),
+    })),
     indexedAt,
   };
 };
@@ -166,13 +244,11 @@ export const buildCustomerDocuments = async (
   customerIds: string[],
   now: Date,
 ): Promise<CustomerDocumentBatch> => {
-  const connection = em.getConnection();
-  const [seq] = await connection.execute<{ v: string }[]>(
-    `select nextval('${SEARCH_VERSION_SEQUENCE}') as v`,
-  );
+  // em.execute runs on em's transaction when there is one: the relay reads what it just wrote.
+  const [seq] = await em.execute<{ v: string }[]>(`select nextval('${SEARCH_VERSION_SEQUENCE}') as v`);
   const version = Number(seq?.v);
   if (customerIds.length === 0) return { version, documents: [], missingIds: [] };
-  const rows = await connection.execute<Row[]>(DOCUMENT_SQL, [tenantId, customerIds]);
+  const rows = await em.execute<Row[]>(DOCUMENT_SQL, [tenantId, customerIds]);
   const indexedAt = now.toISOString();
   const documents = rows.map((r) => toDocument(r, indexedAt));
   const found = new Set(documents.map((d) => d.customerId));

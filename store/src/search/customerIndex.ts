@@ -1,4 +1,5 @@
 import type { Client } from '@opensearch-project/opensearch';
+import { KEPT_ORDER_DATES } from '@c360/domain';
 
 /**
  * The customers index: one per environment (the prefix), all tenants in it, every query
@@ -6,6 +7,10 @@ import type { Client } from '@opensearch-project/opensearch';
  * growing the mapping.
  */
 export const customerIndexName = (prefix: string): string => `${prefix}customers`;
+
+const nthLastOrderAtMapping = Object.fromEntries(
+  Array.from({ length: KEPT_ORDER_DATES }, (_, i) => [`n${i + 1}`, { type: 'date' }]),
+) as Record<string, { type: 'date' }>;
 
 export const customerIndexMapping = {
   dynamic: 'strict',
@@ -38,7 +43,35 @@ export const customerIndexMapping = {
         quietHoursTimeZone: { type: 'keyword' },
       },
     },
-    scores: { type: 'object', enabled: false },
+    // Scores: written by the scoring work, read by the segment language (doubles, so OpenSearch and
+    // the in-memory evaluator compare the same numbers).
+    scores: {
+      properties: {
+        computedAt: { type: 'date' },
+        rfm: {
+          properties: {
+            r: { type: 'integer' },
+            f: { type: 'integer' },
+            m: { type: 'integer' },
+            label: { type: 'keyword' },
+            recencyDays: { type: 'integer' },
+            frequency: { type: 'integer' },
+            monetary: { type: 'double' },
+          },
+        },
+        clv: {
+          properties: {
+            value: { type: 'double' },
+            historical: { type: 'double' },
+            predicted: { type: 'double' },
+          },
+        },
+        health: { properties: { score: { type: 'double' }, band: { type: 'keyword' } } },
+        churn: { properties: { probability: { type: 'double' }, band: { type: 'keyword' } } },
+        engagement: { type: 'byte' },
+        vip: { type: 'boolean' },
+      },
+    },
     customFields: { type: 'flat_object' },
     stats: {
       properties: {
@@ -50,7 +83,14 @@ export const customerIndexMapping = {
         messages: { type: 'integer' },
         lastMessageAt: { type: 'date' },
         lastActivityAt: { type: 'date' },
+        // Segments: the closing dates of the latest won orders, one field per rank (n1 = latest).
+        nthLastOrderAt: { properties: nthLastOrderAtMapping },
       },
+    },
+    // Segments: the latest survey answers, nested so one answer's kind, score and date go together.
+    surveys: {
+      type: 'nested',
+      properties: { kind: { type: 'keyword' }, score: { type: 'integer' }, answeredAt: { type: 'date' } },
     },
     indexedAt: { type: 'date' },
   },
@@ -71,11 +111,31 @@ export const customerIndexSettings = {
   },
 } as const;
 
-/** Creates the index if it is missing; safe to call from every process at start. */
+/**
+ * An index created by an older version lacks the fields added since, and `dynamic: strict` would
+ * refuse every document carrying them: adding fields is allowed in place, so it is done here.
+ * A field whose type changed cannot be updated in place: that needs a rebuild, and says so.
+ */
+const addNewFields = async (client: Client, index: string): Promise<void> => {
+  try {
+    await client.indices.putMapping({ index, body: customerIndexMapping as Record<string, unknown> });
+  } catch (error) {
+    const reason = (error as { meta?: { body?: { error?: { reason?: string } } } }).meta?.body?.error?.reason;
+    throw new Error(
+      `the index ${index} has a mapping the current fields cannot be added to (${reason ?? String(error)}): ` +
+        'delete the index and rebuild it (./c360 reindex)',
+    );
+  }
+};
+
+/** Creates the index if it is missing, or adds the fields it lacks; safe to call from every process at start. */
 export const ensureCustomerIndex = async (client: Client, prefix: string): Promise<string> => {
   const index = customerIndexName(prefix);
   const exists = await client.indices.exists({ index });
-  if (exists.body) return index;
+  if (exists.body) {
+    await addNewFields(client, index);
+    return index;
+  }
   try {
     await client.indices.create({
       index,

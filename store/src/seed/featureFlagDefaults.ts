@@ -7,6 +7,8 @@ export const FEATURE_FLAG_DEFAULTS: readonly (readonly [key: string, enabled: bo
   ['area.customers', true],
   ['area.inbox', true],
   ['area.analytics', true],
+  // The Customer 360 widgets (/360, /insights, /journey): their own switch inside the customers area.
+  ['customers.360', true],
   ['segments', true],
   ['surveys', true],
   ['exports', true],

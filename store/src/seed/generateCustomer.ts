@@ -4,7 +4,6 @@ import {
   type ConsentChannel,
   type MarketingPreferences,
 } from '@c360/domain';
-import type { CustomerScores } from '../entities/Customer';
 import { DEAL_TITLES, DEMO_REGIONS, phrasesFor, TAGS, TICKET_SUBJECTS } from './demoContent';
 import type { DemoTenant } from './demoTenants';
 import type { SeedRandom } from './seedRandom';
@@ -51,6 +50,19 @@ export type GeneratedCustomer = {
   revenue: number;
   optedIn: ConsentChannel[];
   churnRisk: number;
+};
+
+/**
+ * A rough first guess at the scores, in the shape used before the calculators existed. The store
+ * reads it as "not scored yet" (see `storedScores`) until the rescore workflow replaces it; it is
+ * still generated so the random stream, hence every seeded row, stays the same.
+ */
+type SeededScores = {
+  computedAt: string;
+  rfm: { recency: number; frequency: number; monetary: number; label: string };
+  clv: { value: number; currency: string; trend: number };
+  health: { score: number; factors: { name: string; impact: number }[] };
+  churn: { risk: number; drivers: string[] };
 };
 
 const DAY = 86_400_000;
@@ -753,7 +765,7 @@ export const generateCustomer = (
       Math.max(0, Math.min(1, 1 - health / 100 + (sinceLastWon !== null && sinceLastWon > 180 ? 0.15 : 0))) *
         100,
     ) / 100;
-  const scores: CustomerScores | null =
+  const scores: SeededScores | null =
     frequency === 0 && rng.chance(0.5)
       ? null
       : {

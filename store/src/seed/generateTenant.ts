@@ -46,8 +46,8 @@ type SegmentSpec = {
 };
 
 /**
- * Saved segments of the demo. Definitions follow the filter tree the segment language uses
- * (`all`/`any` of field conditions); memberships are computed from the same facts here.
+ * Saved segments of the demo. Definitions are in the segment filter language (@c360/domain,
+ * `segments/README.md`); memberships are computed from the same facts here.
  */
 const segmentSpecs = (tenant: DemoTenant): SegmentSpec[] => {
   const bigSpender = tenant.industry === 'retail' ? 1000 : 1500;
@@ -55,16 +55,16 @@ const segmentSpecs = (tenant: DemoTenant): SegmentSpec[] => {
     {
       name: 'VIP customers',
       description: 'Customers flagged VIP',
-      definition: { all: [{ field: 'isVip', op: 'eq', value: true }] },
+      definition: { field: 'vip', op: 'isTrue' },
       matches: (c) => c.isVip,
     },
     {
       name: 'At risk',
       description: 'At-risk lifecycle stage or high churn risk',
       definition: {
-        any: [
+        or: [
           { field: 'lifecycleStage', op: 'eq', value: 'at_risk' },
-          { field: 'scores.churn.risk', op: 'gte', value: 0.7 },
+          { field: 'churn.probability', op: 'gte', value: 0.7 },
         ],
       },
       matches: (c) => c.lifecycleStage === 'at_risk' || c.churnRisk >= 0.7,
@@ -72,19 +72,19 @@ const segmentSpecs = (tenant: DemoTenant): SegmentSpec[] => {
     {
       name: 'French speakers',
       description: 'Customers whose language is French',
-      definition: { all: [{ field: 'language', op: 'eq', value: 'fr' }] },
+      definition: { field: 'language', op: 'eq', value: 'fr' },
       matches: (c) => c.language === 'fr',
     },
     {
       name: 'WhatsApp opted in',
       description: 'Reachable on WhatsApp',
-      definition: { all: [{ field: 'preferences.optedIn', op: 'contains', value: 'whatsapp' }] },
+      definition: { field: 'optedIn', op: 'has', value: 'whatsapp' },
       matches: (c) => c.optedIn.includes('whatsapp'),
     },
     {
       name: 'Big spenders',
       description: `Won orders worth ${bigSpender} ${tenant.currency} or more`,
-      definition: { all: [{ field: 'stats.revenueWon', op: 'gte', value: bigSpender }] },
+      definition: { field: 'revenueWon', op: 'gte', value: bigSpender },
       matches: (c) => c.revenue >= bigSpender,
     },
   ];
@@ -442,6 +442,9 @@ export const generateTenant = (
       cron: '0 8 * * 1',
       time_zone: tenant.timeZone,
       recipients: [`manager@${tenant.domain}`],
+      columns: [],
+      overlap_policy: 'SKIP',
+      catchup_window_seconds: 3600,
       enabled: true,
       temporal_schedule_id: null,
       last_run_at: null,
@@ -460,6 +463,9 @@ export const generateTenant = (
       cron: '0 6 * * *',
       time_zone: tenant.timeZone,
       recipients: [`marketer@${tenant.domain}`],
+      columns: [],
+      overlap_policy: 'SKIP',
+      catchup_window_seconds: 3600,
       enabled: true,
       temporal_schedule_id: null,
       last_run_at: null,

@@ -54,7 +54,11 @@ it('rebuilds a tenant from PostgreSQL as a workflow that ops can find by TenantI
     namespace: process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test',
     taskQueue,
     workflowsPath,
-    activities: createActivities({ orm: db.orm, search, indexPrefix }),
+    activities: createActivities({
+      orm: db.orm,
+      search,
+      indexPrefix,
+    }),
   });
 
   await worker.runUntil(async () => {

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -15,7 +18,13 @@ import {
   User,
   type SearchClient,
 } from '@c360/store';
-import { getReindexStatus, startReindex } from '@c360/workflows';
+import {
+  getReindexStatus,
+  getRescoreStatus,
+  startReindex,
+  startRescore,
+  startSegmentRecompute,
+} from '@c360/workflows';
 import { createApp } from '../../app';
 import type { AppDeps } from '../../AppDeps';
 import { createAccessTokens, type AccessTokens } from '../../auth/accessTokens';
@@ -23,6 +32,7 @@ import type { LoginThrottleSettings } from '../../auth/loginThrottle';
 import { openSearchCustomers } from '../../customers/openSearchCustomers';
 import { readinessChecks } from '../../health/readinessChecks';
 import { createLogger } from '../../http/httpLogger';
+import { openSearchSegments } from '../../segments/openSearchSegments';
 
 export const PASSWORD = 'correct horse battery staple';
 export const JWT_SECRET = 'test-only-secret-for-api-tests-0123456789abcdef';
@@ -51,6 +61,12 @@ export type TestContext = {
   search: SearchClient;
   /** The customers index of this test file (a prefix of its own, dropped at the end). */
   index: string;
+  /** The index prefix of this test file. */
+  prefix: string;
+  indexPrefix: string;
+  /** This test file's export folder and Temporal task queue (for a worker of its own). */
+  exportDir: string;
+  taskQueue: string;
   temporal: TemporalClient;
   a: TenantFixture;
   b: TenantFixture;
@@ -90,7 +106,12 @@ export const createTenantFixture = async (orm: MikroORM, label: string): Promise
   return { id: tenant.id, slug, users };
 };
 
-export type TestContextOptions = { loginThrottle?: LoginThrottleSettings; readiness?: AppDeps['readiness'] };
+export type TestContextOptions = {
+  loginThrottle?: LoginThrottleSettings;
+  readiness?: AppDeps['readiness'];
+  /** Largest export streamed in the request (default 100,000). */
+  exportSyncMaxRows?: number;
+};
 
 /** The app on the real test database, OpenSearch and Temporal, with two fresh tenants. */
 export const openTestContext = async (
@@ -105,6 +126,8 @@ export const openTestContext = async (
   const temporalConnection = Connection.lazy({ address: env.temporalAddress });
   const temporal = new TemporalClient({ connection: temporalConnection, namespace: env.temporalNamespace });
   const tokens = createAccessTokens({ secret: JWT_SECRET, ttlSeconds: 600 });
+  const exportDir = mkdtempSync(path.join(tmpdir(), `c360-exports-${label}-`));
+  const taskQueue = `c360-test-${label}-${randomUUID().slice(0, 8)}`;
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -123,6 +146,22 @@ export const openTestContext = async (
     reindex: {
       start: (input) => startReindex(temporal, input),
       status: (tenantId, workflowId) => getReindexStatus(temporal, tenantId, workflowId),
+    },
+    rescore: {
+      start: (input) => startRescore(temporal, input),
+      status: (tenantId, workflowId) => getRescoreStatus(temporal, tenantId, workflowId),
+    },
+    segments: {
+      search: openSearchSegments(search, prefix),
+      recompute: { start: (input) => startSegmentRecompute(temporal, input) },
+    },
+    segmentExports: {
+      search,
+      indexPrefix: prefix,
+      exportDir,
+      syncMaxRows: options.exportSyncMaxRows ?? 100_000,
+      temporal,
+      taskQueue,
     },
     readiness:
       options.readiness ??
@@ -149,6 +188,10 @@ export const openTestContext = async (
     tokens,
     search,
     index,
+    prefix,
+    indexPrefix: prefix,
+    exportDir,
+    taskQueue,
     temporal,
     a,
     b,
@@ -166,9 +209,13 @@ export const openTestContext = async (
     },
     close: async () => {
       await search.indices.delete({ index, ignore_unavailable: true }).catch(() => undefined);
+      await search.indices
+        .delete({ index: `${prefix}segments-percolator`, ignore_unavailable: true })
+        .catch(() => undefined);
       await search.close();
       await temporalConnection.close();
       await database.drop();
+      rmSync(exportDir, { recursive: true, force: true });
     },
   };
 };

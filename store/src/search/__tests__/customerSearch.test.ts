@@ -39,7 +39,9 @@ const doc = (
     messages: 0,
     lastMessageAt: null,
     lastActivityAt: null,
+    nthLastOrderAt: {},
   },
+  surveys: [],
   indexedAt: '2026-01-03T00:00:00.000Z',
   ...over,
 });

@@ -1,0 +1,143 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createChannelActivities, createGraphClient, type RetrySettings } from '@c360/activities';
+import { startSandbox, type RunningSandbox } from '@c360/sandbox';
+import { ChannelAccount, forTenant } from '@c360/store';
+import type { ChannelActivities } from '@c360/workflows';
+import {
+  openTestContext,
+  type TenantFixture,
+  type TestContext,
+} from '../../../__tests__/support/testContext';
+
+// Sandbox answers are read field by field in expectations.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyJson = any;
+
+export type ChannelHarness = {
+  ctx: TestContext;
+  sandbox: RunningSandbox;
+  /** The API's base URL (a real listening server the sandbox delivers webhooks to). */
+  apiUrl: string;
+  tenant: TenantFixture;
+  mailbox: string;
+  activities: ChannelActivities;
+  /** Every wait the adapters asked for between retries, in order. */
+  sleeps: number[];
+  control: (method: string, path: string, body?: unknown) => Promise<{ status: number; json: AnyJson }>;
+  close: () => Promise<void>;
+};
+
+export const FAST_RETRY: RetrySettings = {
+  attempts: 3,
+  baseDelayMs: 10,
+  maxDelayMs: 50,
+  maxRetryAfterMs: 5_000,
+};
+
+/**
+ * The API listening on a free port with webhooks on, a sandbox delivering its webhooks there,
+ * the channel activities pointed at the sandbox, and tenant A owning the sandbox's WhatsApp
+ * number, Instagram account and a mailbox.
+ */
+export const openChannelHarness = async (
+  label: string,
+  retry: RetrySettings = FAST_RETRY,
+): Promise<ChannelHarness> => {
+  const ctx = await openTestContext(label);
+  const tenant = ctx.a;
+  const mailbox = `support@${tenant.slug}.test`;
+  const app = ctx.appWith({
+    webhooks: {
+      metaAppSecret: 'c360-sandbox-app-secret',
+      metaVerifyToken: 'c360-sandbox-verify-token',
+      emailSecret: 'c360-sandbox-email-secret',
+      emailSubjectWindowDays: 30,
+    },
+  });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const sandbox = await startSandbox({
+    C360_SANDBOX_WHATSAPP_WEBHOOK_URL: `${apiUrl}/api/v1/webhooks/meta`,
+    C360_SANDBOX_INSTAGRAM_WEBHOOK_URL: `${apiUrl}/api/v1/webhooks/meta`,
+    C360_SANDBOX_EMAIL_INBOUND_URL: `${apiUrl}/api/v1/webhooks/email/inbound`,
+    C360_SANDBOX_WEBHOOK_RETRY_MS: [20, 40, 80],
+    C360_SANDBOX_STATUS_DELAY_MS: 5,
+  });
+
+  const em = forTenant(ctx.orm.em, tenant.id);
+  em.create(ChannelAccount, {
+    tenant: tenant.id,
+    channel: 'whatsapp',
+    externalAccountId: sandbox.accounts.whatsapp.phoneNumberId,
+    settings: { wabaId: sandbox.accounts.whatsapp.wabaId },
+  });
+  em.create(ChannelAccount, {
+    tenant: tenant.id,
+    channel: 'instagram',
+    externalAccountId: sandbox.accounts.instagram.igUserId,
+  });
+  em.create(ChannelAccount, {
+    tenant: tenant.id,
+    channel: 'email',
+    externalAccountId: mailbox,
+    settings: { fromName: 'Shop support' },
+  });
+  await em.flush();
+
+  const sleeps: number[] = [];
+  const activities = createChannelActivities({
+    orm: ctx.orm,
+    graph: createGraphClient({ baseUrl: sandbox.graphUrl, accessToken: sandbox.accessToken }),
+    smtp: { host: sandbox.smtp.host, port: sandbox.smtp.port, secure: false },
+    retry,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20)));
+    },
+    clock: () => new Date(),
+    instagramProfileTtlMs: 60_000,
+  });
+
+  const control: ChannelHarness['control'] = async (method, path, body) => {
+    const response = await fetch(`${sandbox.url}/_control${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? (JSON.parse(text) as AnyJson) : null };
+  };
+
+  return {
+    ctx,
+    sandbox,
+    apiUrl,
+    tenant,
+    mailbox,
+    activities,
+    sleeps,
+    control,
+    close: async () => {
+      await sandbox.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ctx.close();
+    },
+  };
+};
+
+/** Polls `probe` until it returns a value (webhooks arrive asynchronously); fails after `tries`. */
+export const eventually = async <T>(
+  probe: () => Promise<T | null | undefined | false>,
+  tries = 100,
+): Promise<T> => {
+  for (let i = 0; i < tries; i += 1) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('condition not reached');
+};

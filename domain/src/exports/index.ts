@@ -1,0 +1,4 @@
+export * from './csv';
+export * from './exportColumns';
+export * from './exportFileName';
+export * from './exportEncoder';

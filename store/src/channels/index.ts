@@ -1,0 +1,7 @@
+export * from './resolveChannelAccount';
+export * from './findCustomerForContact';
+export * from './recordInboundMessage';
+export * from './applyDeliveryStatus';
+export * from './outboundMessages';
+export * from './findEmailConversation';
+export * from './emailHtml';

@@ -1,0 +1,5 @@
+export * from './journeyStages';
+export * from './journeyQuery';
+export * from './profileFacts';
+export * from './customerScoreFacts';
+export * from './tenantScoringModel';

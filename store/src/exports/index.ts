@@ -1,0 +1,3 @@
+export * from './writeSegmentExport';
+export * from './segmentExportSource';
+export * from './exportFiles';

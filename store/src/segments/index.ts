@@ -1,0 +1,4 @@
+export * from './segmentPercolatorIndex';
+export * from './segmentQueries';
+export * from './segmentMembership';
+export * from './relativeBoundaryQuery';
