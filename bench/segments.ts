@@ -12,9 +12,10 @@
  * complete, so only the first run pays for seeding and indexing. The dist build of the workspace
  * packages is what tsx loads here: run `npx tsc -b` first after changing them.
  *
- * Not measured here: membership recompute against 1,000 saved segments (seg-live, percolator)
- * and the latency from a customer write through the API to its `segment.entered` event, which
- * needs the relay's membership hook (feat/seg-live) running; whoever merges both measures it.
+ * The other segment figures are measured next door: membership recompute for one changed
+ * customer against 1,000 saved segments in bench/segmentRecomputeOne.ts (and bench/segmentMembership.ts
+ * for batches), the latency from a customer write through the API to its `segment.entered` event
+ * in bench/segmentEnteredLatency.ts.
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,14 +34,15 @@ import {
   createSearchClient,
   customerIndexName,
   ensureCustomerIndex,
+  ensureDatabase,
   listCustomerIdsAfter,
   migrateUp,
   seed,
   segmentMembersQuery,
+  type SegmentMembersQuery,
   streamSegmentMembers,
   writeCustomerDocuments,
   writeSegmentExport,
-  type SegmentMembersQuery,
 } from '@c360/store';
 
 const customers = Number(process.argv[2] ?? 100_000);
@@ -105,19 +107,8 @@ const timeIt = async (fn: () => Promise<unknown>): Promise<number[]> => {
   return xs.sort((a, b) => a - b);
 };
 
-const ensureDatabase = async (): Promise<void> => {
-  const admin = new PgClient({ connectionString: `${PG}/postgres` });
-  await admin.connect();
-  try {
-    const exists = await admin.query('select 1 from pg_database where datname = $1', [dbName]);
-    if (exists.rowCount === 0) await admin.query(`create database "${dbName}"`);
-  } finally {
-    await admin.end();
-  }
-};
-
 const main = async (): Promise<void> => {
-  await ensureDatabase();
+  await ensureDatabase(`${PG}/${dbName}`);
   const orm = await createOrm({ databaseUrl: `${PG}/${dbName}`, poolMax: 4 });
   const search = createSearchClient(OPENSEARCH);
   const exportDir = mkdtempSync(path.join(tmpdir(), 'c360-bench-export-'));

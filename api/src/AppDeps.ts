@@ -9,6 +9,8 @@ import type { RescoreService } from './admin/rescorePort';
 import type { SegmentRecompute, SegmentSearch } from './segments/segmentPorts';
 import type { SegmentExportDeps } from './segments/segmentExportPorts';
 import type { WebhookSettings } from './webhooks/webhookSettings';
+import type { InboxSender } from './inbox/inboxSender';
+import type { AssetStore } from '@c360/store';
 
 /**
  * Everything the HTTP layer needs from the outside, opened by the composition root (main.ts)
@@ -31,6 +33,10 @@ export type AppDeps = {
   loginThrottle?: LoginThrottleSettings;
   /** Secrets of the signed inbound paths (Meta webhooks, inbound mail); without them those routes answer 503. */
   webhooks?: WebhookSettings;
+  /** The channel adapters' sends, for inbox replies; without them a reply answers 503. */
+  inboxSender?: InboxSender;
+  /** Where reply assets' bytes live; without it the asset upload and download answer 503. */
+  assets?: AssetStore;
   /** Reported in the OpenAPI document. */
   version?: string;
 };

@@ -11,6 +11,7 @@ import { journeyRoutes } from './customer360/journeyRoutes';
 import { profile360Routes } from './customer360/profile360Routes';
 import { preferencesRoutes } from './customers/preferencesRoutes';
 import { healthRoutes } from './health/healthRoutes';
+import { inboxRoutes } from './inbox/inboxRoutes';
 import { exportScheduleRoutes } from './segments/exportScheduleRoutes';
 import { segmentExportRoutes } from './segments/segmentExportRoutes';
 import { segmentLaunchRoutes } from './segments/segmentLaunchRoutes';
@@ -22,6 +23,12 @@ import { buildApiDocument, createApiRegistry, type ApiDocument } from './openapi
 import { docsRoutes, mountDocsAssets } from './openapi/docsRoutes';
 import { segmentRoutes } from './segments/segmentRoutes';
 import { webhookRoutes } from './webhooks/webhookRoutes';
+import { callRoutes } from './calls/callRoutes';
+import { assetRoutes } from './replies/assetRoutes';
+import { composeRoutes } from './replies/composeRoutes';
+import { macroRoutes } from './replies/macroRoutes';
+import { snippetRoutes } from './replies/snippetRoutes';
+import { templateRoutes } from './replies/templateRoutes';
 
 // API answers carry personal data: no shared cache may keep them, and browsers must not sniff types.
 const apiHeaders: RequestHandler = (_req, res, next) => {
@@ -73,6 +80,15 @@ export const createApp = (deps: AppDeps): Express => {
     ...segmentLaunchRoutes({ em: deps.em }),
     ...webhookRoutes({ em: deps.em, logger: deps.logger, settings: deps.webhooks, now }),
     ...scoreSettingsRoutes(deps.em),
+    // inbox (issue 5)
+    ...inboxRoutes({ em: deps.em, now, sender: deps.inboxSender }),
+    // Reply templates, snippets, assets, macros; call records (issue 5).
+    ...templateRoutes({ em: deps.em }),
+    ...snippetRoutes({ em: deps.em }),
+    ...composeRoutes({ em: deps.em }),
+    ...assetRoutes({ em: deps.em, assets: deps.assets }),
+    ...macroRoutes({ em: deps.em, now }),
+    ...callRoutes({ em: deps.em }),
   ]);
   mountDocsAssets(app);
   app.use(notFoundHandler);

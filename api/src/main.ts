@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '@c360/domain';
-import { createOrm, createSearchClient } from '@c360/store';
+import { createOrm, createSearchClient, diskAssetStore } from '@c360/store';
 import {
   getReindexStatus,
   getRescoreStatus,
@@ -81,6 +81,7 @@ const main = async (): Promise<void> => {
         temporal,
       },
       webhooks: resolveWebhookSettings(config),
+      assets: diskAssetStore(config.C360_ASSET_DIR),
       readiness: readinessChecks({
         orm,
         search,

@@ -15,3 +15,4 @@ export * from './customer360/insightCards';
 export * from './segments';
 export * from './exports';
 export * from './channels';
+export * from './replies';

@@ -3,8 +3,9 @@ import { ChannelAccount, Conversation, forTenant, type ConversationChannel } fro
 import { ChannelError } from './channelError';
 import type { RetrySettings, Sleep } from './withRetries';
 import type { GraphClient } from './graphClient';
+import type { SmtpSettings } from '../smtp/smtpTransport';
 
-export type SmtpSettings = { host: string; port: number; secure: boolean; user?: string; password?: string };
+export type { SmtpSettings };
 
 /** What the channel activities are built from (the worker's composition root supplies it). */
 export type ChannelDeps = {

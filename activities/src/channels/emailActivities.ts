@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { mailboxOf, normalizeSubject, threadReplyAddress, threadTokenOfConversation } from '@c360/domain';
 import { ChannelIdentity, htmlToPlainText, Message, sanitizeEmailHtml } from '@c360/store';
 import type { SendEmailInput, SentMessage } from '@c360/workflows';
+import { createSmtpTransport } from '../smtp/smtpTransport';
 import { ChannelError, toActivityFailure } from './channelError';
 import { loadSendContext, type ChannelDeps } from './channelContext';
 import { sendOnce } from './sendOnce';
@@ -35,15 +35,7 @@ const replySubject = (subject: string | null | undefined): string => {
  * thread. HTML is sanitised and gets a plain-text alternative made from it.
  */
 export const createEmailActivities = (deps: ChannelDeps) => {
-  const transport = nodemailer.createTransport({
-    host: deps.smtp.host,
-    port: deps.smtp.port,
-    secure: deps.smtp.secure,
-    ...(deps.smtp.user ? { auth: { user: deps.smtp.user, pass: deps.smtp.password ?? '' } } : {}),
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
+  const transport = createSmtpTransport(deps.smtp);
 
   return {
     async sendEmail(input: SendEmailInput): Promise<SentMessage> {

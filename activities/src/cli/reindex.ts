@@ -1,59 +1,33 @@
-import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
-import { loadConfig } from '@c360/domain';
-import { createOrm } from '@c360/store';
+import { createSearchClient, recreateCustomerIndexIfIncompatible } from '@c360/store';
 import { getReindexStatus, startReindex } from '@c360/workflows';
-import { workerConfigSpec } from '../worker/workerConfigSpec';
+import { runMain, runTenantCli } from './tenantRunCli';
 
 /**
  * `reindex [--all | --tenant <id|slug>] [--wait]`: starts a reindex workflow per tenant and,
- * with --wait, prints progress until each completes. The worker process must be running.
+ * with --wait, prints progress until each completes. The worker process must be running. With
+ * --all, an index whose mapping is incompatible with today's fields is recreated first (every
+ * tenant is rebuilt right after, so nothing is lost).
  */
-const main = async (): Promise<void> => {
-  const args = process.argv.slice(2);
-  const wait = args.includes('--wait');
-  const tenantArg = args[args.indexOf('--tenant') + 1];
-  if (!args.includes('--all') && !(args.includes('--tenant') && tenantArg)) {
-    console.error('usage: reindex (--all | --tenant <id|slug>) [--wait]');
-    process.exit(2);
-  }
-  const config = loadConfig(workerConfigSpec, process.env);
-  const orm = await createOrm({ databaseUrl: config.C360_DATABASE_URL });
-  const connection = await Connection.connect({ address: config.C360_TEMPORAL_ADDRESS });
-  try {
-    const tenants = await orm.em
-      .fork()
-      .getConnection()
-      .execute<{ id: string; slug: string }[]>(
-        args.includes('--all')
-          ? 'select id, slug from tenant order by slug'
-          : 'select id, slug from tenant where id::text = ? or slug = ?',
-        args.includes('--all') ? [] : [tenantArg, tenantArg],
-      );
-    if (tenants.length === 0) throw new Error(`no tenant matches ${tenantArg ?? '--all'}`);
-    const client = new Client({ connection, namespace: config.C360_TEMPORAL_NAMESPACE });
-    const started = [];
-    for (const tenant of tenants) {
-      const run = await startReindex(client, { tenantId: tenant.id, requestId: randomUUID() });
-      console.log(`reindex of ${tenant.slug}: workflow ${run.workflowId}`);
-      started.push({ tenant, ...run });
-    }
-    if (!wait) return;
-    for (const run of started) {
-      await client.workflow.getHandle(run.workflowId).result();
-      const status = await getReindexStatus(client, run.tenant.id, run.workflowId);
-      const p = status?.progress;
-      console.log(
-        `reindex of ${run.tenant.slug}: ${status?.status}, ${p?.indexed} indexed of ${p?.total}, ${p?.removed} stale removed`,
-      );
-    }
-  } finally {
-    await connection.close();
-    await orm.close();
-  }
-};
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(() =>
+  runTenantCli(
+    {
+      name: 'reindex',
+      start: startReindex,
+      status: getReindexStatus,
+      beforeAll: async (config) => {
+        const search = createSearchClient(config.C360_OPENSEARCH_URL);
+        try {
+          if (await recreateCustomerIndexIfIncompatible(search, config.C360_INDEX_PREFIX))
+            console.log('the customers index had an older, incompatible mapping: recreated it empty');
+        } finally {
+          await search.close();
+        }
+      },
+      describe: (status) => {
+        const p = status?.progress;
+        return `${status?.status}, ${p?.indexed} indexed of ${p?.total}, ${p?.removed} stale removed`;
+      },
+    },
+    process.argv.slice(2),
+  ),
+);

@@ -1,14 +1,4 @@
-import nodemailer from 'nodemailer';
-
-export type SmtpSettings = {
-  host: string;
-  port: number;
-  /** STARTTLS/TLS is not used against a local capture server; production sets `secure`. */
-  secure: boolean;
-  user?: string;
-  password?: string;
-  from: string;
-};
+import { createSmtpTransport, type SmtpSettings } from '../smtp/smtpTransport';
 
 export type ExportMail = {
   to: string[];
@@ -25,14 +15,8 @@ export type ExportMailer = {
 };
 
 /** Sends export mails over SMTP (nodemailer); the file is streamed from disk as an attachment. */
-export const createExportMailer = (smtp: SmtpSettings): ExportMailer => {
-  const transport = nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.secure,
-    ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
-    ...(smtp.secure ? {} : { ignoreTLS: true }),
-  });
+export const createExportMailer = (smtp: SmtpSettings & { from: string }): ExportMailer => {
+  const transport = createSmtpTransport(smtp);
   return {
     async send(mail) {
       const info = await transport.sendMail({

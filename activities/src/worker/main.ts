@@ -11,6 +11,7 @@ import { rescoreChangedCustomers } from '../scores/rescoreChangedCustomers';
 import { createSegmentEvaluatorTracker } from '../segments/createSegmentEvaluatorTracker';
 import { createSegmentMembershipTracker } from '../segments/createSegmentMembershipTracker';
 import { createExportMailer } from '../exports/exportMailer';
+import { smtpSettingsFromConfig } from '../smtp/smtpTransport';
 import { createActivities } from './createActivities';
 import { workerConfigSpec } from './workerConfigSpec';
 
@@ -24,15 +25,8 @@ const main = async (): Promise<void> => {
   const orm = await createOrm({ databaseUrl: config.C360_DATABASE_URL });
   const search = createSearchClient(config.C360_OPENSEARCH_URL);
   const connection = await NativeConnection.connect({ address: config.C360_TEMPORAL_ADDRESS });
-  const mailer = createExportMailer({
-    host: config.C360_SMTP_HOST,
-    port: config.C360_SMTP_PORT,
-    secure: config.C360_SMTP_SECURE,
-    ...(config.C360_SMTP_USER
-      ? { user: config.C360_SMTP_USER, password: config.C360_SMTP_PASSWORD ?? '' }
-      : {}),
-    from: config.C360_MAIL_FROM,
-  });
+  const smtp = smtpSettingsFromConfig(config);
+  const mailer = createExportMailer({ ...smtp, from: config.C360_MAIL_FROM });
   const relay = createOutboxRelay({
     orm,
     databaseUrl: config.C360_DATABASE_URL,
@@ -64,14 +58,7 @@ const main = async (): Promise<void> => {
             baseUrl: config.C360_META_GRAPH_URL,
             accessToken: config.C360_META_ACCESS_TOKEN,
           }),
-          smtp: {
-            host: config.C360_SMTP_HOST,
-            port: config.C360_SMTP_PORT,
-            secure: config.C360_SMTP_SECURE,
-            ...(config.C360_SMTP_USER
-              ? { user: config.C360_SMTP_USER, password: config.C360_SMTP_PASSWORD ?? '' }
-              : {}),
-          },
+          smtp,
           retry: DEFAULT_RETRY,
           sleep: realSleep,
           clock: () => new Date(),

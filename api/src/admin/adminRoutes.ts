@@ -1,8 +1,7 @@
-import type { Request } from 'express';
 import { z } from 'zod';
-import { AppError } from '@c360/domain';
-import { defineRoute, type ApiRoute } from '../http/defineRoute';
+import type { ApiRoute } from '../http/defineRoute';
 import type { ReindexService } from './reindexPort';
+import { tenantRunRoutes } from './tenantRunRoutes';
 
 const REINDEX_PATH = '/api/v1/admin/reindex';
 
@@ -36,65 +35,22 @@ const reindexStatusSchema = z
   })
   .meta({ id: 'ReindexStatus' });
 
-const workflowIdParams = z.object({
-  workflowId: z
-    .string()
-    .max(300)
-    .regex(/^reindex-[A-Za-z0-9._:-]+$/, 'must be a reindex workflow id'),
-});
-
-// A Temporal outage must read as 503, not 500; the cause still reaches the log.
-const temporalCall = async <T>(req: Request, call: () => Promise<T>): Promise<T> => {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    // Workflow ids embed the request id: a retried request with the same X-Request-Id does not start a second run.
-    if ((error as { name?: unknown }).name === 'WorkflowExecutionAlreadyStartedError') {
-      throw new AppError('conflict', 'a reindex was already started by this request id');
-    }
-    req.log.warn({ err: error }, 'temporal call failed');
-    throw new AppError('unavailable', 'the workflow service is unavailable; try again shortly');
-  }
-};
-
 /** Tenant administration: a full reindex of the tenant's customers, as a Temporal workflow. */
-export const adminRoutes = (reindex: ReindexService): ApiRoute[] => [
-  defineRoute({
-    method: 'post',
-    path: REINDEX_PATH,
-    operationId: 'startReindex',
-    summary: "Rebuild the tenant's customer search index from PostgreSQL",
-    description:
-      'Starts the reindex workflow and answers at once; follow it with the status URL or in Temporal UI.',
-    tags: ['admin'],
-    access: ['admin'],
-    responses: {
-      202: { description: 'Started', schema: reindexStartedSchema, headers: { Location: 'the status URL' } },
+export const adminRoutes = (reindex: ReindexService): ApiRoute[] =>
+  tenantRunRoutes(
+    {
+      name: 'reindex',
+      path: REINDEX_PATH,
+      operationIds: { start: 'startReindex', status: 'getReindexStatus' },
+      summaries: {
+        start: "Rebuild the tenant's customer search index from PostgreSQL",
+        status: 'Progress of a reindex',
+      },
+      description:
+        'Starts the reindex workflow and answers at once; follow it with the status URL or in Temporal UI.',
+      tags: ['admin'],
+      startedSchema: reindexStartedSchema,
+      statusSchema: reindexStatusSchema,
     },
-    errors: [409, 503],
-    handler: async ({ principal, requestId, req }) => {
-      const started = await temporalCall(req, () =>
-        reindex.start({ tenantId: principal.tenantId, requestId }),
-      );
-      const statusUrl = `${REINDEX_PATH}/${encodeURIComponent(started.workflowId)}`;
-      return { status: 202, headers: { Location: statusUrl }, body: { ...started, statusUrl } };
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: `${REINDEX_PATH}/:workflowId`,
-    operationId: 'getReindexStatus',
-    summary: 'Progress of a reindex',
-    tags: ['admin'],
-    access: ['admin'],
-    params: workflowIdParams,
-    responses: { 200: { description: 'Its status and progress', schema: reindexStatusSchema } },
-    errors: [404, 503],
-    handler: async ({ principal, params, req }) => {
-      const status = await temporalCall(req, () => reindex.status(principal.tenantId, params.workflowId));
-      if (!status) throw new AppError('not_found', `reindex ${params.workflowId} not found`);
-      return { status: 200, body: status };
-    },
-  }),
-];
+    reindex,
+  );

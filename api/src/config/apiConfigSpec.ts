@@ -52,6 +52,10 @@ export const apiConfigSpec = {
     schema: z.string().min(1).default('.data/exports'),
     description: 'folder export files are written to and downloaded from (shared with the worker)',
   },
+  C360_ASSET_DIR: {
+    schema: z.string().min(1).default('.data/assets'),
+    description: 'folder uploaded reply assets are stored in (disk asset store; S3 is not implemented)',
+  },
   C360_EXPORT_SYNC_MAX_ROWS: {
     schema: z.coerce.number().int().min(0).default(100_000),
     description: 'largest segment an export streams within the request; larger ones run as a workflow',

@@ -99,7 +99,15 @@ export const journeyEventSchema = z
         ticketId: z.uuid().nullable(),
         direction: z.enum(['inbound', 'outbound']),
         durationSeconds: z.number().int(),
-        summary: z.string().nullable().meta({ description: 'the post-call transcript summary' }),
+        endedAt: z.string().nullable(),
+        transcriptTurns: z
+          .number()
+          .int()
+          .meta({ description: 'speaker turns in the transcript (0 without one)' }),
+        transcriptChars: z.number().int().meta({ description: 'length of the transcript text' }),
+        summary: z.string().nullable().meta({
+          description: 'the post-call summary the AI assist writes; null until then, never made up',
+        }),
         actionItems: z.array(z.string()),
       }),
     }),

@@ -13,6 +13,9 @@ export const toJourneyEventView = (row: JourneyEventRow): JourneyEventView => {
     data['resolutionDueAt'] = isoOrNull(data['resolutionDueAt']);
     data['slaBreached'] = data['firstResponseBreached'] === true || data['resolutionBreached'] === true;
   }
-  if (row.kind === 'call') data['actionItems'] = data['actionItems'] ?? [];
+  if (row.kind === 'call') {
+    data['actionItems'] = data['actionItems'] ?? [];
+    data['endedAt'] = isoOrNull(data['endedAt']);
+  }
   return { id: row.id, kind: row.kind, at: row.at.toISOString(), stage: row.stage, data } as JourneyEventView;
 };

@@ -1,60 +1,49 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { clvTrend, computeCustomerScores, insightCards, slaRisk, type InsightCard } from '@c360/domain';
 import {
-  clvTrend,
-  computeCustomerScores,
-  insightCards,
-  slaRisk,
-  type CustomerScores,
-  type InsightCard,
-} from '@c360/domain';
-import { loadCustomerScoreFacts, loadProfileFacts, type Customer } from '@c360/store';
+  loadCustomerFacts,
+  loadProfileFacts,
+  storedScores,
+  tenantScoringModel,
+  type Customer,
+} from '@c360/store';
 import { preferencesOf, toCustomerView } from '../customers/customerRecords';
 import type { Profile360View } from './profile360Schemas';
 import type { TenantContext } from './tenantContext';
-import type { TenantModelCache } from './tenantModelCache';
 
 const BADGE_ORDER = { breached: 0, at_risk: 1, ok: 2 } as const;
 const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/** Scores the worker stored in the current shape, or null (none yet, or an older shape). */
-export const storedScores = (customer: Customer): CustomerScores | null => {
-  const s = customer.scores as unknown as Partial<CustomerScores> | null;
-  return s && s.version === 1 ? (s as CustomerScores) : null;
-};
 
 export type Profile360Deps = {
   em: EntityManager;
   tenantId: string;
   tenant: TenantContext;
-  tenantModel: TenantModelCache;
   now: Date;
 };
 
 /**
  * Everything the Customer 360 shows: profile, orders, scores (stored, or computed now when the
- * worker has not stored any yet), insight cards with their numbers, SLA badges of open tickets,
+ * worker has not stored any yet, from the worker's own inputs: `loadCustomerFacts` and the tenant
+ * model cached in `tenant_score_model`), insight cards with their numbers, SLA badges of open tickets,
  * the latest call and the preferences.
  */
 export const buildProfile360 = async (deps: Profile360Deps, customer: Customer): Promise<Profile360View> => {
   const { em, tenantId, tenant, now } = deps;
   const { settings } = tenant;
-  const [facts, scoreFacts] = await Promise.all([
+  const [facts, [state]] = await Promise.all([
     loadProfileFacts(em, tenantId, customer.id, now),
-    loadCustomerScoreFacts(
-      em,
-      tenantId,
-      customer.id,
-      [...(customer.tags ?? [])],
-      now,
-      settings.engagement.windowDays,
-    ),
+    loadCustomerFacts(em, tenantId, [customer.id], now, {
+      engagementWindowDays: settings.engagement.windowDays,
+    }),
   ]);
-  const stored = storedScores(customer);
+  if (!state) throw new Error(`customer ${customer.id} was found but has no score inputs`);
+  const scoreFacts = state.facts;
+  const stored = storedScores(customer.scores);
   const scores =
     stored ??
     computeCustomerScores(
       { ...scoreFacts, previous: null },
-      await deps.tenantModel(em, tenantId, settings, now),
+      await tenantScoringModel(em, tenantId, now),
       now,
     );
 

@@ -7,18 +7,16 @@ import { findCustomerOr404 } from './customerGuard';
 import { buildProfile360 } from './profile360';
 import { insightsSchema, profile360Schema } from './profile360Schemas';
 import { loadTenantContext } from './tenantContext';
-import { createTenantModelCache } from './tenantModelCache';
 
 export type Profile360RouteDeps = { em: EntityManager; now: () => Date };
 
 /** The Customer 360 view and its insight cards. */
 export const profile360Routes = (deps: Profile360RouteDeps): ApiRoute[] => {
-  const tenantModel = createTenantModelCache();
   const build = async (tenantId: string, customerId: string) => {
     await requireFeature(deps.em, tenantId, FEATURE_CUSTOMER_360);
     const customer = await findCustomerOr404(deps.em, tenantId, customerId);
     const tenant = await loadTenantContext(deps.em, tenantId);
-    return buildProfile360({ em: deps.em, tenantId, tenant, tenantModel, now: deps.now() }, customer);
+    return buildProfile360({ em: deps.em, tenantId, tenant, now: deps.now() }, customer);
   };
   return [
     defineRoute({

@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { segmentRecomputeProgressQuery, type SegmentRecomputeProgress } from '@c360/workflows';
-import { useTestDatabase } from '@c360/store';
-import { waitFor } from '../support/cuttableProxy';
+import { useTestDatabase, waitFor } from '@c360/store';
 import { openSegmentStack, type SegmentStack, type StackTenant } from '../support/segmentStack';
 
 /**
@@ -100,18 +99,24 @@ describe.each(['percolator', 'evaluator'] as const)('real-time segment membershi
   });
 
   it('answers a live count and a sample for an unsaved filter', async () => {
-    const res = await api()
-      .post('/api/v1/segments/preview')
-      .set('Authorization', a.tokens.marketer)
-      .send({
-        filter: {
-          and: [
-            { field: 'tags', op: 'has', value: 'gold' },
-            { field: 'firstName', op: 'eq', value: 'ADA' },
-          ],
-        },
-        sampleSize: 5,
-      });
+    const preview = () =>
+      api()
+        .post('/api/v1/segments/preview')
+        .set('Authorization', a.tokens.marketer)
+        .send({
+          filter: {
+            and: [
+              { field: 'tags', op: 'has', value: 'gold' },
+              { field: 'firstName', op: 'eq', value: 'ADA' },
+            ],
+          },
+          sampleSize: 5,
+        });
+    // Membership (evaluator) can be recorded before the index's refresh makes Ada searchable.
+    const res = await waitFor(async () => {
+      const r = await preview();
+      return r.status !== 200 || r.body.count > 0 ? r : undefined;
+    }, 'ada searchable');
     expect(res.status).toBe(200);
     expect(res.body.count).toBe(1);
     expect(res.body.sample).toEqual([expect.objectContaining({ customerId: ada.id, firstName: 'Ada' })]);

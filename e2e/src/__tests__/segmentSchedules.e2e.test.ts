@@ -5,8 +5,7 @@ import {
   type SegmentReconcileProgress,
   type SweepRelativeSegmentsResult,
 } from '@c360/workflows';
-import { Deal, forTenant, useTestDatabase } from '@c360/store';
-import { waitFor } from '../support/cuttableProxy';
+import { Deal, forTenant, useTestDatabase, waitFor } from '@c360/store';
 import { openSegmentStack, type SegmentStack, type StackTenant } from '../support/segmentStack';
 
 /**

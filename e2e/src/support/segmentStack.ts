@@ -21,9 +21,16 @@ import {
   openSearchCustomers,
   openSearchSegments,
 } from '@c360/api';
-import { createSearchClient, forTenant, hashPassword, Tenant, User, type SearchClient } from '@c360/store';
+import {
+  createSearchClient,
+  cuttableProxy,
+  forTenant,
+  hashPassword,
+  Tenant,
+  User,
+  type SearchClient,
+} from '@c360/store';
 import { startSegmentRecompute, workflowsPath } from '@c360/workflows';
-import { cuttableProxy } from './cuttableProxy';
 
 export type SegmentMatcher = 'percolator' | 'evaluator';
 

@@ -1,5 +1,3 @@
 export * from './journeyStages';
 export * from './journeyQuery';
 export * from './profileFacts';
-export * from './customerScoreFacts';
-export * from './tenantScoringModel';

@@ -57,6 +57,8 @@ const BRANCHES: Record<JourneyEventKind, string> = {
     from ticket t where t.tenant_id = ? and t.customer_id = ? and t.resolved_at is not null`,
   call: `select 'call' as kind, k.id, k.started_at as at, 'call:' || k.id as event_key, ${fixed('call')} as stage,
       json_build_object('ticketId', k.ticket_id, 'direction', k.direction, 'durationSeconds', k.duration_seconds,
+        'endedAt', k.ended_at, 'transcriptTurns', coalesce(jsonb_array_length(k.transcript_turns), 0),
+        'transcriptChars', coalesce(length(k.transcript), 0),
         'summary', k.summary, 'actionItems', k.action_items) as data
     from call k where k.tenant_id = ? and k.customer_id = ?`,
   knowledge_view: `select 'knowledge_view' as kind, v.id, v.viewed_at as at, 'knowledge_view:' || v.id as event_key,

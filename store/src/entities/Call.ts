@@ -1,4 +1,11 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** One speaker's turn in a call transcript, as the telephony provider gave it. */
+export type CallTranscriptTurn = {
+  speaker: 'agent' | 'customer' | 'other';
+  text: string;
+  offsetSeconds?: number;
+};
 import { tenantFilters } from '../tenancy/tenantFilter';
 import { Customer } from './Customer';
 import { tenantOwnedProperties } from './tenantOwnedProperties';
@@ -17,10 +24,13 @@ export const Call = defineEntity({
     agent: p.manyToOne(User).ref().nullable().deleteRule('set null'),
     direction: p.enum([...CALL_DIRECTIONS]).$type<CallDirection>(),
     durationSeconds: p.integer(),
+    /** The transcript as text, one `speaker: text` line per turn (what search and the AI read). */
     transcript: p.text().nullable(),
+    transcriptTurns: p.json<CallTranscriptTurn[]>().nullable(),
     summary: p.text().nullable(),
     actionItems: p.json<string[]>().onCreate(() => []),
     startedAt: p.datetime(),
+    endedAt: p.datetime().nullable(),
   },
   indexes: [{ properties: ['customer', 'startedAt'] }],
   checks: [

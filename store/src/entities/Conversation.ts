@@ -44,6 +44,11 @@ export const Conversation = defineEntity({
     lastMessageAt: p.datetime().nullable(),
     /** Start of WhatsApp's 24-hour customer-service window: free-form replies are allowed until +24 h. */
     lastInboundAt: p.datetime().nullable(),
+    /** Inbox labels set by agents (lower-case, unique). */
+    tags: p
+      .array()
+      .onCreate(() => [])
+      .default('{}'),
     updatedAt: updatedAtProperty(),
   },
   indexes: [

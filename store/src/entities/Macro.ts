@@ -1,14 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { MacroAction } from '@c360/domain';
 import { tenantFilters } from '../tenancy/tenantFilter';
 import { tenantOwnedProperties, updatedAtProperty } from './tenantOwnedProperties';
-
-/** One step of a macro; the inbox applies them in order. */
-export type MacroAction =
-  | { type: 'reply'; templateId?: string; body?: string }
-  | { type: 'tag'; tags: string[] }
-  | { type: 'assign'; userId?: string; team?: string }
-  | { type: 'set_priority'; priority: string }
-  | { type: 'resolve' };
 
 export const Macro = defineEntity({
   name: 'Macro',

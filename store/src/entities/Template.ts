@@ -35,6 +35,8 @@ export const Template = defineEntity({
       .$type<TemplateApprovalStatus>()
       .default('not_required'),
     favoriteUserIds: p.array().onCreate(() => []),
+    /** Renders for a send that used this template (a preview does not count). */
+    usageCount: p.integer().default(0),
     updatedAt: updatedAtProperty(),
   },
   uniques: [{ properties: ['tenant', 'channel', 'name', 'language'] }],

@@ -1,9 +1,11 @@
+import type { EntitySchema } from '@mikro-orm/core';
 import { AuditLog } from './AuditLog';
 import { Asset } from './Asset';
 import { Call } from './Call';
 import { ChannelAccount } from './ChannelAccount';
 import { ChannelIdentity } from './ChannelIdentity';
 import { Conversation } from './Conversation';
+import { ConversationRead } from './ConversationRead';
 import { ConversionEvent } from './ConversionEvent';
 import { Customer } from './Customer';
 import { Deal } from './Deal';
@@ -29,14 +31,18 @@ import { TenantScoreModel } from './TenantScoreModel';
 import { Ticket } from './Ticket';
 import { User } from './User';
 
-/** Every entity, as the ORM registers them. */
-export const allEntities = [
+/**
+ * Every entity, as the ORM registers them. Typed as plain schemas: the inferred tuple of every
+ * entity's full type is more than the compiler will write into a declaration file.
+ */
+export const allEntities: EntitySchema[] = [
   Tenant,
   User,
   Customer,
   Deal,
   Ticket,
   Conversation,
+  ConversationRead,
   Message,
   Call,
   KnowledgeArticle,

@@ -5,6 +5,7 @@ export * from './Customer';
 export * from './Deal';
 export * from './Ticket';
 export * from './Conversation';
+export * from './ConversationRead';
 export * from './Message';
 export * from './Call';
 export * from './KnowledgeArticle';

@@ -4,6 +4,8 @@ import { Migration20261129103629_tenantScoreModel } from './Migration20261129103
 import { Migration20261129103000_segmentMembership } from './Migration20261129103000_segmentMembership';
 import { Migration20261129103947_segmentExports } from './Migration20261129103947_segmentExports';
 import { Migration20261129104615_channels } from './Migration20261129104615_channels';
+import { Migration20261129120500_inbox } from './Migration20261129120500_inbox';
+import { Migration20261129120000_replies } from './Migration20261129120000_replies';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered by glob) so the same list works
@@ -15,4 +17,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129103000_segmentMembership', class: Migration20261129103000_segmentMembership },
   { name: 'Migration20261129103947_segmentExports', class: Migration20261129103947_segmentExports },
   { name: 'Migration20261129104615_channels', class: Migration20261129104615_channels },
+  { name: 'Migration20261129120500_inbox', class: Migration20261129120500_inbox },
+  { name: 'Migration20261129120000_replies', class: Migration20261129120000_replies },
 ];

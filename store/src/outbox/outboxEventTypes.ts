@@ -5,3 +5,13 @@ export const CUSTOMER_DELETED = 'customer.deleted';
 
 export type CustomerChangedPayload = { customerId: string; reasons: string[] };
 export type CustomerDeletedPayload = { customerId: string };
+
+/** A ticket was resolved (by an agent, or automatically): surveys and reports follow it. */
+export const TICKET_RESOLVED = 'ticket.resolved';
+export type TicketResolvedPayload = {
+  ticketId: string;
+  customerId: string;
+  conversationId: string | null;
+  resolvedAt: string;
+  autoResolved: boolean;
+};

@@ -116,14 +116,16 @@ export const customerIndexSettings = {
  * refuse every document carrying them: adding fields is allowed in place, so it is done here.
  * A field whose type changed cannot be updated in place: that needs a rebuild, and says so.
  */
+export class IncompatibleIndexError extends Error {}
+
 const addNewFields = async (client: Client, index: string): Promise<void> => {
   try {
     await client.indices.putMapping({ index, body: customerIndexMapping as Record<string, unknown> });
   } catch (error) {
     const reason = (error as { meta?: { body?: { error?: { reason?: string } } } }).meta?.body?.error?.reason;
-    throw new Error(
+    throw new IncompatibleIndexError(
       `the index ${index} has a mapping the current fields cannot be added to (${reason ?? String(error)}): ` +
-        'delete the index and rebuild it (./c360 reindex)',
+        'delete the index and rebuild it (./c360 reindex, which does both)',
     );
   }
 };
@@ -146,4 +148,24 @@ export const ensureCustomerIndex = async (client: Client, prefix: string): Promi
     if (!String((error as { message?: string }).message).includes('resource_already_exists')) throw error;
   }
   return index;
+};
+
+/**
+ * For a full rebuild of every tenant (the launcher's reindex): an index whose mapping cannot take
+ * the current fields is deleted and created anew, since the rebuild refills it. Never call this
+ * for one tenant: the index holds every tenant's documents. Answers whether it was recreated.
+ */
+export const recreateCustomerIndexIfIncompatible = async (
+  client: Client,
+  prefix: string,
+): Promise<boolean> => {
+  try {
+    await ensureCustomerIndex(client, prefix);
+    return false;
+  } catch (error) {
+    if (!(error instanceof IncompatibleIndexError)) throw error;
+    await client.indices.delete({ index: customerIndexName(prefix) });
+    await ensureCustomerIndex(client, prefix);
+    return true;
+  }
 };

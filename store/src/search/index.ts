@@ -2,7 +2,6 @@ export * from './customerIndex';
 export * from './customerDocument';
 export * from './writeCustomerDocuments';
 export * from './searchCustomers';
-export * from './segmentQuery';
 export { Client as SearchClient } from '@opensearch-project/opensearch';
 
 import { Client } from '@opensearch-project/opensearch';

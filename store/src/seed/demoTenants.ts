@@ -10,7 +10,42 @@ export type DemoTenant = {
   domain: string;
   currency: string;
   industry: 'retail' | 'telecom';
+  /** Provider accounts (channel_account rows): inbound webhooks find their tenant by these ids. */
+  channelAccounts: readonly DemoChannelAccount[];
 };
+
+export type DemoChannelAccount = {
+  channel: 'whatsapp' | 'instagram' | 'email';
+  externalAccountId: string;
+  displayName: string;
+  settings: Record<string, string>;
+};
+
+/**
+ * The accounts a fresh sandbox knows (sandbox/README.md), given to acme so that `./c360 up`
+ * routes the sandbox's WhatsApp and Instagram webhooks to a tenant; plus acme's support mailbox
+ * for inbound mail sent to it.
+ */
+const ACME_CHANNEL_ACCOUNTS: readonly DemoChannelAccount[] = [
+  {
+    channel: 'whatsapp',
+    externalAccountId: '100000000000001',
+    displayName: 'Acme Retail WhatsApp',
+    settings: { wabaId: '200000000000001', displayPhoneNumber: '15550001111' },
+  },
+  {
+    channel: 'instagram',
+    externalAccountId: '17841400000000001',
+    displayName: 'Acme Retail Instagram',
+    settings: { username: 'c360_demo_shop' },
+  },
+  {
+    channel: 'email',
+    externalAccountId: 'support@acme.test',
+    displayName: 'Acme Retail Support',
+    settings: { fromName: 'Acme Retail Support' },
+  },
+];
 
 /** The two demo tenants, in seeding order. */
 export const DEMO_TENANTS: readonly DemoTenant[] = [
@@ -21,6 +56,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     domain: 'acme.test',
     currency: 'EUR',
     industry: 'retail',
+    channelAccounts: ACME_CHANNEL_ACCOUNTS,
   },
   {
     slug: 'globex',
@@ -29,6 +65,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     domain: 'globex.test',
     currency: 'USD',
     industry: 'telecom',
+    channelAccounts: [],
   },
 ];
 

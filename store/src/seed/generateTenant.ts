@@ -21,6 +21,7 @@ export const TENANT_TABLES = [
   'export_schedule',
   'retention_policy',
   'audit_log',
+  'channel_account',
 ] as const;
 export type TenantTable = (typeof TENANT_TABLES)[number];
 export type TenantRows = Record<TenantTable, Row[]>;
@@ -508,6 +509,21 @@ export const generateTenant = (
     source: 'seed',
     request_id: null,
   });
+
+  // Last, so the random draws of every row above stay what they were.
+  for (const account of tenant.channelAccounts) {
+    rows.channel_account.push({
+      ...base,
+      id: rng.uuid(),
+      created_at: iso(founded),
+      channel: account.channel,
+      external_account_id: account.externalAccountId,
+      display_name: account.displayName,
+      settings: account.settings,
+      enabled: true,
+      updated_at: iso(founded),
+    });
+  }
 
   return { rows, context: { tenantId, tenant, tenantIndex, agentIds, articles, segments } };
 };

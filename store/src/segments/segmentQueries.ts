@@ -1,11 +1,15 @@
 import type { Client } from '@opensearch-project/opensearch';
-import type { OpenSearchQuery } from '@c360/domain';
+import { compileSegmentFilter, type OpenSearchQuery, type SegmentFilter } from '@c360/domain';
 import { PERCOLATOR_QUERY_FIELD } from './segmentPercolatorIndex';
 
 /** A compiled filter inside its tenant: the only shape a segment query takes on OpenSearch. */
 export const tenantSegmentQuery = (tenantId: string, compiled: OpenSearchQuery): OpenSearchQuery => ({
   bool: { filter: [{ term: { tenantId } }, compiled] },
 });
+
+/** The query selecting a tenant's customers that match a segment filter at `now`. */
+export const buildSegmentQuery = (tenantId: string, filter: SegmentFilter, now: Date): OpenSearchQuery =>
+  tenantSegmentQuery(tenantId, compileSegmentFilter(filter, now));
 
 export type StoredSegmentQuery = {
   tenantId: string;

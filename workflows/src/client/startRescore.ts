@@ -1,43 +1,38 @@
 import type { Client } from '@temporalio/client';
-import { TASK_QUEUE, workflowIds } from '@c360/domain';
+import { workflowIds } from '@c360/domain';
 import { rescoreProgressQuery, type RescoreProgress } from '../shared/rescoreQueries';
-import { tenantSearchAttributes } from '../shared/searchAttributes';
-import type { rescoreTenant } from '../rescoreTenant';
+import {
+  getTenantRunStatus,
+  startTenantRun,
+  type TenantRunInput,
+  type TenantRunStatus,
+} from './tenantWorkflowRuns';
 
 /** Starts a full rescore of one tenant (the API and the CLI start it this way). */
-export const startRescore = async (
+export const startRescore = (
   client: Client,
-  input: { tenantId: string; requestId: string; batchSize?: number; taskQueue?: string },
-): Promise<{ workflowId: string; runId: string }> => {
-  const workflowId = workflowIds.rescore(input.tenantId, input.requestId);
-  const handle = await client.workflow.start<typeof rescoreTenant>('rescoreTenant', {
-    taskQueue: input.taskQueue ?? TASK_QUEUE,
-    workflowId,
-    args: [{ tenantId: input.tenantId, ...(input.batchSize ? { batchSize: input.batchSize } : {}) }],
-    typedSearchAttributes: tenantSearchAttributes(input.tenantId, 'rescore'),
-  });
-  return { workflowId, runId: handle.firstExecutionRunId };
-};
+  input: TenantRunInput,
+): Promise<{ workflowId: string; runId: string }> =>
+  startTenantRun(
+    client,
+    {
+      workflowType: 'rescoreTenant',
+      kind: 'rescore',
+      workflowId: workflowIds.rescore(input.tenantId, input.requestId),
+    },
+    input,
+  );
 
-export type RescoreStatus = { workflowId: string; status: string; progress: RescoreProgress | null };
+export type RescoreStatus = TenantRunStatus<RescoreProgress>;
 
 /** Progress of a rescore, only if it belongs to the tenant asking (ids embed the tenant). */
-export const getRescoreStatus = async (
+export const getRescoreStatus = (
   client: Client,
   tenantId: string,
   workflowId: string,
-): Promise<RescoreStatus | null> => {
-  if (!workflowId.startsWith(workflowIds.rescore(tenantId, ''))) return null;
-  const handle = client.workflow.getHandle(workflowId);
-  let description;
-  try {
-    description = await handle.describe();
-  } catch (error) {
-    if ((error as { name?: string }).name === 'WorkflowNotFoundError') return null;
-    throw error;
-  }
-  let progress: RescoreProgress | null = null;
-  if (description.status.name === 'RUNNING') progress = await handle.query(rescoreProgressQuery);
-  else if (description.status.name === 'COMPLETED') progress = (await handle.result()) as RescoreProgress;
-  return { workflowId, status: description.status.name, progress };
-};
+): Promise<RescoreStatus | null> =>
+  getTenantRunStatus(client, {
+    tenantIdPrefix: workflowIds.rescore(tenantId, ''),
+    workflowId,
+    progressQuery: rescoreProgressQuery,
+  });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import {
   Customer,
+  cuttableProxy,
   Deal,
   Tenant,
   createSearchClient,
@@ -9,47 +9,9 @@ import {
   forTenant,
   searchCustomers,
   useTestDatabase,
+  waitFor,
 } from '@c360/store';
 import { createOutboxRelay, type OutboxRelay } from '../createOutboxRelay';
-
-/**
- * A TCP proxy in front of the real OpenSearch that the test can cut and restore, so "OpenSearch
- * is down" is a real refused connection for the relay while other test files keep using the server.
- */
-const cuttableProxy = (targetPort: number) => {
-  const sockets = new Set<net.Socket>();
-  let server: net.Server | null = null;
-  let port = 0;
-  const open = () =>
-    new Promise<void>((resolve) => {
-      server = net.createServer((client) => {
-        const upstream = net.connect(targetPort, '127.0.0.1');
-        sockets.add(client).add(upstream);
-        client.pipe(upstream).pipe(client);
-        const drop = () => {
-          client.destroy();
-          upstream.destroy();
-          sockets.delete(client);
-          sockets.delete(upstream);
-        };
-        client.on('error', drop).on('close', drop);
-        upstream.on('error', drop).on('close', drop);
-      });
-      server.listen(port, '127.0.0.1', () => {
-        port = (server!.address() as net.AddressInfo).port;
-        resolve();
-      });
-    });
-  const cut = () =>
-    new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      sockets.clear();
-      if (server) server.close(() => resolve());
-      else resolve();
-      server = null;
-    });
-  return { open, cut, url: () => `http://127.0.0.1:${port}` };
-};
 
 const opensearchUrl = new URL(process.env['C360_OPENSEARCH_URL'] ?? 'http://127.0.0.1:9200');
 const indexPrefix = `${process.env['C360_INDEX_PREFIX'] ?? 'c360-test-'}relay-${randomUUID().slice(0, 8)}-`;
@@ -63,20 +25,6 @@ let relay: OutboxRelay;
 let relaySearch: ReturnType<typeof createSearchClient>;
 let tenantId: string;
 let otherTenantId: string;
-
-const waitFor = async <T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 20_000,
-): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 const pending = async (): Promise<number> => {
   const [row] = await db.orm.em

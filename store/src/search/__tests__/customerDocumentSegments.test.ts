@@ -4,7 +4,7 @@ import { useTestDatabase } from '../../testing/useTestDatabase';
 import { buildCustomerDocuments } from '../customerDocument';
 import { ensureCustomerIndex } from '../customerIndex';
 import { createSearchClient } from '../index';
-import { buildSegmentQuery } from '../segmentQuery';
+import { buildSegmentQuery } from '../../segments/segmentQueries';
 import { writeCustomerDocuments } from '../writeCustomerDocuments';
 
 const db = useTestDatabase();

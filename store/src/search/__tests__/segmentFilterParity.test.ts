@@ -10,7 +10,7 @@ import {
 import type { CustomerDocument } from '../customerDocument';
 import { ensureCustomerIndex } from '../customerIndex';
 import { createSearchClient } from '../index';
-import { buildSegmentQuery } from '../segmentQuery';
+import { buildSegmentQuery } from '../../segments/segmentQueries';
 import { writeCustomerDocuments } from '../writeCustomerDocuments';
 
 /**

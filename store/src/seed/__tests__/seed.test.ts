@@ -207,6 +207,23 @@ describe('demo data seeder', () => {
     }
   });
 
+  it("gives acme the sandbox's built-in WhatsApp and Instagram accounts and a support mailbox", async () => {
+    const accounts = await sql<{
+      slug: string;
+      channel: string;
+      external_account_id: string;
+      enabled: boolean;
+    }>(
+      `select t.slug, a.channel, a.external_account_id, a.enabled
+       from channel_account a join tenant t on t.id = a.tenant_id order by a.channel`,
+    );
+    expect(accounts).toEqual([
+      { slug: 'acme', channel: 'email', external_account_id: 'support@acme.test', enabled: true },
+      { slug: 'acme', channel: 'instagram', external_account_id: '17841400000000001', enabled: true },
+      { slug: 'acme', channel: 'whatsapp', external_account_id: '100000000000001', enabled: true },
+    ]);
+  });
+
   it('refuses to seed a database that already holds the demo tenants', async () => {
     await expect(
       seed({ orm: db.orm, customersPerTenant: 1, now: NOW, hashPassword: fastHash }),

@@ -48,7 +48,19 @@ export const openChannelHarness = async (
   const ctx = await openTestContext(label);
   const tenant = ctx.a;
   const mailbox = `support@${tenant.slug}.test`;
+  // The inbox replies through the same adapters, built below once the sandbox runs.
+  const built: { activities?: ChannelActivities } = {};
+  const late = (): ChannelActivities => {
+    if (!built.activities) throw new Error('the channel activities are not built yet');
+    return built.activities;
+  };
   const app = ctx.appWith({
+    inboxSender: {
+      sendWhatsAppMessage: (input) => late().sendWhatsAppMessage(input),
+      sendInstagramMessage: (input) => late().sendInstagramMessage(input),
+      replyToInstagramComment: (input) => late().replyToInstagramComment(input),
+      sendEmail: (input) => late().sendEmail(input),
+    },
     webhooks: {
       metaAppSecret: 'c360-sandbox-app-secret',
       metaVerifyToken: 'c360-sandbox-verify-token',
@@ -100,6 +112,7 @@ export const openChannelHarness = async (
     clock: () => new Date(),
     instagramProfileTtlMs: 60_000,
   });
+  built.activities = activities;
 
   const control: ChannelHarness['control'] = async (method, path, body) => {
     const response = await fetch(`${sandbox.url}/_control${path}`, {
@@ -132,7 +145,7 @@ export const openChannelHarness = async (
 /** Polls `probe` until it returns a value (webhooks arrive asynchronously); fails after `tries`. */
 export const eventually = async <T>(
   probe: () => Promise<T | null | undefined | false>,
-  tries = 100,
+  tries = 600, // 30 s: webhooks and their retries are slow on a loaded 2-core machine
 ): Promise<T> => {
   for (let i = 0; i < tries; i += 1) {
     const value = await probe();

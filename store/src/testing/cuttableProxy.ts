@@ -1,9 +1,10 @@
 import net from 'node:net';
 
 /**
- * A TCP proxy in front of a real server that a test can cut and restore, so "OpenSearch is
- * down" is a real refused connection for the parts behind it while other test files keep using
- * the server.
+ * Test helper: a TCP proxy in front of a real server that a test can cut and restore, so
+ * "OpenSearch is down" is a real refused connection for the parts behind it while other test
+ * files keep using the server. `open` is a no-op while open; it listens on the same port again
+ * after a cut once it had one.
  */
 export const cuttableProxy = (targetPort: number) => {
   const sockets = new Set<net.Socket>();
@@ -41,6 +42,7 @@ export const cuttableProxy = (targetPort: number) => {
   return { open, cut, url: () => `http://127.0.0.1:${port}` };
 };
 
+/** Test helper: polls `probe` every 100 ms until it returns a value, or throws after `timeoutMs`. */
 export const waitFor = async <T>(
   probe: () => Promise<T | undefined>,
   what: string,

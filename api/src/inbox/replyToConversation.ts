@@ -1,0 +1,147 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError, isServiceWindowOpen } from '@c360/domain';
+import { AuditLog, forTenant, Ticket } from '@c360/store';
+import { CHANNEL_FAILURES, type SentMessage } from '@c360/workflows';
+import type { z } from 'zod';
+import type { Principal } from '../auth/principal';
+import { findConversationOr404 } from './inboxRecords';
+import type { InboxSender } from './inboxSender';
+import type { replyBodySchema } from './inboxSchemas';
+
+export type ReplyInput = z.output<typeof replyBodySchema>;
+
+export const WHATSAPP_WINDOW_MESSAGE =
+  'outside the WhatsApp 24-hour customer service window (the customer last wrote more than 24 hours ago, or never): only an approved template may be sent';
+
+const fieldError = (path: string, message: string): AppError =>
+  new AppError('validation', `${path} ${message}`, { fields: [{ path, message }] });
+
+const FAILURE_KINDS = new Map<string, 'invalid' | 'rejected' | 'unavailable'>([
+  [CHANNEL_FAILURES.invalid, 'invalid'],
+  [CHANNEL_FAILURES.rejected, 'rejected'],
+  [CHANNEL_FAILURES.auth, 'unavailable'],
+  [CHANNEL_FAILURES.transient, 'unavailable'],
+]);
+
+/**
+ * An adapter failure as the client sees it: a refused request (template parameters, a missing
+ * account) or a refusal by the provider is a 409 with the adapter's reason; a provider that is
+ * down or refuses our credentials is a 503, and the message stays queued under its key, so the
+ * same Idempotency-Key later sends it once.
+ */
+const toAppError = (error: unknown): unknown => {
+  const type = (error as { type?: unknown } | null)?.type;
+  const kind = typeof type === 'string' ? FAILURE_KINDS.get(type) : undefined;
+  if (!kind) return error;
+  const message = (error as Error).message;
+  if (kind === 'unavailable') return new AppError('unavailable', `the channel is unavailable: ${message}`);
+  return new AppError(
+    'conflict',
+    kind === 'rejected' ? `the provider refused the message: ${message}` : message,
+  );
+};
+
+/**
+ * Sends an agent's reply through the conversation's channel adapter, once per idempotency key:
+ * the adapter records the message under the key before calling the provider and never calls it
+ * again for that key. WhatsApp free text needs the 24-hour window open; templates do not.
+ */
+export const replyToConversation = async (
+  deps: { em: EntityManager; sender: InboxSender | undefined; now: () => Date },
+  principal: Principal,
+  conversationId: string,
+  input: ReplyInput,
+  idempotencyKey: string,
+  requestId: string,
+): Promise<SentMessage> => {
+  if (input.sendAt !== undefined)
+    throw new AppError(
+      'not_implemented',
+      'send later (sendAt) is not available yet: it needs the consent and quiet-hours send workflow (issue 6)',
+    );
+  const tenantId = principal.tenantId;
+  const conversation = await findConversationOr404(deps.em.fork(), tenantId, conversationId);
+  const channel = conversation.channel;
+  if (input.template && channel !== 'whatsapp')
+    throw fieldError('body.template', 'is for WhatsApp conversations only; send text');
+  if ((input.html !== undefined || input.subject !== undefined) && channel !== 'email')
+    throw fieldError(
+      input.html !== undefined ? 'body.html' : 'body.subject',
+      'is for email conversations only',
+    );
+  if (
+    channel === 'whatsapp' &&
+    !input.template &&
+    !isServiceWindowOpen(conversation.lastInboundAt ?? null, deps.now())
+  )
+    throw new AppError('conflict', WHATSAPP_WINDOW_MESSAGE, { window: 'whatsapp_24h' });
+  if (!deps.sender) throw new AppError('unavailable', 'channel sending is not configured on this deployment');
+
+  const base = { tenantId, conversationId, idempotencyKey, authorId: principal.userId };
+  const text = input.text ?? '';
+  let sent: SentMessage;
+  try {
+    if (channel === 'whatsapp')
+      sent = await deps.sender.sendWhatsAppMessage({
+        ...base,
+        content: input.template ? { type: 'template', ...input.template } : { type: 'text', text },
+      });
+    else if (channel === 'instagram')
+      sent =
+        conversation.externalIds?.instagramKind === 'comment'
+          ? await deps.sender.replyToInstagramComment({ ...base, visibility: input.commentVisibility, text })
+          : await deps.sender.sendInstagramMessage({ ...base, content: { type: 'text', text } });
+    else
+      sent = await deps.sender.sendEmail({
+        ...base,
+        text,
+        ...(input.html !== undefined ? { html: input.html } : {}),
+        ...(input.subject !== undefined ? { subject: input.subject } : {}),
+      });
+  } catch (error) {
+    throw toAppError(error);
+  }
+  if (!sent.alreadySent)
+    await recordReply(
+      deps,
+      tenantId,
+      conversation.ticket?.id ?? null,
+      sent,
+      principal,
+      requestId,
+      conversationId,
+    );
+  return sent;
+};
+
+/** The reply's audit row, and the ticket's first response if this is it. */
+const recordReply = async (
+  deps: { em: EntityManager; now: () => Date },
+  tenantId: string,
+  ticketId: string | null,
+  sent: SentMessage,
+  principal: Principal,
+  requestId: string,
+  conversationId: string,
+): Promise<void> => {
+  await forTenant(deps.em, tenantId).transactional(async (em) => {
+    const at = deps.now();
+    if (ticketId) {
+      const ticket = await em.findOne(Ticket, { id: ticketId });
+      if (ticket && !ticket.firstRespondedAt) ticket.firstRespondedAt = at;
+    }
+    em.create(AuditLog, {
+      tenant: tenantId,
+      actorType: 'user',
+      actorId: principal.userId,
+      action: 'conversation.replied',
+      entityType: 'conversation',
+      entityId: conversationId,
+      before: null,
+      after: { messageId: sent.messageId },
+      source: 'inbox',
+      requestId,
+      createdAt: at,
+    });
+  });
+};

@@ -1,0 +1,3 @@
+export * from './inboxQuery';
+export * from './listInboxConversations';
+export * from './loadConversationThread';

@@ -1,0 +1,6 @@
+export * from './replyVariablesFor';
+export * from './loadReplyParts';
+export * from './renderReplyForSend';
+export * from './macroEvents';
+export * from './runMacro';
+export * from './assetStore';
