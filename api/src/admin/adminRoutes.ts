@@ -1,39 +1,26 @@
 import { z } from 'zod';
 import type { ApiRoute } from '../http/defineRoute';
 import type { ReindexService } from './reindexPort';
-import { tenantRunRoutes } from './tenantRunRoutes';
+import { tenantRunRoutes, tenantRunStartedSchema, tenantRunStatusSchema } from './tenantRunRoutes';
 
 const REINDEX_PATH = '/api/v1/admin/reindex';
 
-const reindexStartedSchema = z
-  .object({
-    workflowId: z.string().meta({
-      description: 'Temporal workflow id; find it in Temporal UI by TenantId',
-      example: 'reindex-3f6c2b1e-6a1d-4c1e-9f8a-2b7d7e0c1a55-9b1d...',
-    }),
-    runId: z.string(),
-    statusUrl: z.string().meta({ description: 'where to follow its progress' }),
-  })
-  .meta({ id: 'ReindexStarted' });
+const reindexStartedSchema = tenantRunStartedSchema(
+  'ReindexStarted',
+  'reindex-3f6c2b1e-6a1d-4c1e-9f8a-2b7d7e0c1a55-9b1d...',
+);
 
-const reindexStatusSchema = z
-  .object({
-    workflowId: z.string(),
-    status: z.string().meta({
-      description: 'Temporal execution status: RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED, TIMED_OUT',
-    }),
-    progress: z
-      .object({
-        phase: z.string().meta({ description: 'starting, indexing, cleaning or done' }),
-        total: z.number().int(),
-        indexed: z.number().int(),
-        stale: z.number().int(),
-        removed: z.number().int(),
-        startedAt: z.string().nullable(),
-      })
-      .nullable(),
-  })
-  .meta({ id: 'ReindexStatus' });
+const reindexStatusSchema = tenantRunStatusSchema(
+  'ReindexStatus',
+  z.object({
+    phase: z.string().meta({ description: 'starting, indexing, cleaning or done' }),
+    total: z.number().int(),
+    indexed: z.number().int(),
+    stale: z.number().int(),
+    removed: z.number().int(),
+    startedAt: z.string().nullable(),
+  }),
+);
 
 /** Tenant administration: a full reindex of the tenant's customers, as a Temporal workflow. */
 export const adminRoutes = (reindex: ReindexService): ApiRoute[] =>

@@ -1,40 +1,27 @@
 import { z } from 'zod';
 import type { ApiRoute } from '../http/defineRoute';
 import type { RescoreService } from './rescorePort';
-import { tenantRunRoutes } from './tenantRunRoutes';
+import { tenantRunRoutes, tenantRunStartedSchema, tenantRunStatusSchema } from './tenantRunRoutes';
 
 const RESCORE_PATH = '/api/v1/admin/rescore';
 
-const rescoreStartedSchema = z
-  .object({
-    workflowId: z.string().meta({ description: 'Temporal workflow id; find it in Temporal UI by TenantId' }),
-    runId: z.string(),
-    statusUrl: z.string().meta({ description: 'where to follow its progress' }),
-  })
-  .meta({ id: 'RescoreStarted' });
+const rescoreStartedSchema = tenantRunStartedSchema('RescoreStarted');
 
-const rescoreStatusSchema = z
-  .object({
-    workflowId: z.string(),
-    status: z.string().meta({
-      description: 'Temporal execution status: RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED, TIMED_OUT',
-    }),
-    progress: z
-      .object({
-        phase: z.string().meta({ description: 'starting, model, scoring or done' }),
-        total: z.number().int(),
-        scored: z.number().int(),
-        changed: z.number().int().meta({ description: 'customers whose stored scores changed' }),
-        events: z.number().int().meta({ description: 'edge-triggered score events raised' }),
-        startedAt: z.string().nullable(),
-        churnModelSource: z
-          .string()
-          .nullable()
-          .meta({ description: "trained (on the tenant's history) or default (too few churned customers)" }),
-      })
-      .nullable(),
-  })
-  .meta({ id: 'RescoreStatus' });
+const rescoreStatusSchema = tenantRunStatusSchema(
+  'RescoreStatus',
+  z.object({
+    phase: z.string().meta({ description: 'starting, model, scoring or done' }),
+    total: z.number().int(),
+    scored: z.number().int(),
+    changed: z.number().int().meta({ description: 'customers whose stored scores changed' }),
+    events: z.number().int().meta({ description: 'edge-triggered score events raised' }),
+    startedAt: z.string().nullable(),
+    churnModelSource: z
+      .string()
+      .nullable()
+      .meta({ description: "trained (on the tenant's history) or default (too few churned customers)" }),
+  }),
+);
 
 /** Tenant administration: a full rescore of the tenant's customers, as a Temporal workflow. */
 export const rescoreRoutes = (rescore: RescoreService): ApiRoute[] =>

@@ -25,6 +25,32 @@ export type TenantRunRoutesSpec = {
   statusSchema: z.ZodType;
 };
 
+/** The answer to a start: the same shape for every tenant-wide workflow, under its own schema id. */
+export const tenantRunStartedSchema = (id: string, workflowIdExample?: string) =>
+  z
+    .object({
+      workflowId: z.string().meta({
+        description: 'Temporal workflow id; find it in Temporal UI by TenantId',
+        ...(workflowIdExample ? { example: workflowIdExample } : {}),
+      }),
+      runId: z.string(),
+      statusUrl: z.string().meta({ description: 'where to follow its progress' }),
+    })
+    .meta({ id });
+
+/** The answer to a status read: Temporal's status and the workflow's own progress query (or null). */
+export const tenantRunStatusSchema = (id: string, progress: z.ZodType) =>
+  z
+    .object({
+      workflowId: z.string(),
+      status: z.string().meta({
+        description:
+          'Temporal execution status: RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED, TIMED_OUT',
+      }),
+      progress: progress.nullable(),
+    })
+    .meta({ id });
+
 // A Temporal outage must read as 503, not 500; the cause still reaches the log.
 const temporalCall = async <T>(name: string, req: Request, call: () => Promise<T>): Promise<T> => {
   try {
