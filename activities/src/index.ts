@@ -19,3 +19,5 @@ export * from './channels/withRetries';
 export type { ChannelDeps, SmtpSettings } from './channels/channelContext';
 export * from './channels/createChannelActivities';
 export * from './segments/createSegmentEvaluatorTracker';
+export * from './dispatch';
+export * from './timeline/createTimelineActivities';

@@ -24,6 +24,7 @@ import { docsRoutes, mountDocsAssets } from './openapi/docsRoutes';
 import { segmentRoutes } from './segments/segmentRoutes';
 import { webhookRoutes } from './webhooks/webhookRoutes';
 import { callRoutes } from './calls/callRoutes';
+import { ticketRoutes } from './tickets/ticketRoutes';
 import { assetRoutes } from './replies/assetRoutes';
 import { composeRoutes } from './replies/composeRoutes';
 import { macroRoutes } from './replies/macroRoutes';
@@ -89,6 +90,8 @@ export const createApp = (deps: AppDeps): Express => {
     ...assetRoutes({ em: deps.em, assets: deps.assets }),
     ...macroRoutes({ em: deps.em, now }),
     ...callRoutes({ em: deps.em }),
+    // Tickets and their lifecycle events (issue 6).
+    ...ticketRoutes({ em: deps.em, now }),
   ]);
   mountDocsAssets(app);
   app.use(notFoundHandler);

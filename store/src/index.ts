@@ -11,7 +11,12 @@ export { createOrm } from './db/createOrm';
 export { migrateUp } from './db/migrateUp';
 export { ensureDatabase, resetDatabase } from './db/resetDatabase';
 export { forTenant, scopedTenantId } from './tenancy/forTenant';
-export { TENANT_FILTER, TenantScopeError, type TenantFilterArgs } from './tenancy/tenantFilter';
+export {
+  assertTenantId,
+  TENANT_FILTER,
+  TenantScopeError,
+  type TenantFilterArgs,
+} from './tenancy/tenantFilter';
 export { OUTBOX_CHANNEL } from './outbox/outboxChannel';
 export * from './outbox/outboxEventTypes';
 export { appendOutboxEvent, type OutboxEventInput } from './outbox/appendOutboxEvent';
@@ -50,3 +55,4 @@ export * from './channels';
 export * from './inbox';
 export * from './replies';
 export * from './calls/recordCall';
+export * from './tickets';

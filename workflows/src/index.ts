@@ -30,3 +30,4 @@ export * from './client/segmentWorkflows';
 export * from './shared/exportActivityTypes';
 export type { exportSegment, ExportSegmentResult } from './exportSegment';
 export * from './client/segmentExports';
+export * from './shared/timelineActivityTypes';

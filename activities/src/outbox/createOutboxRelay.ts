@@ -9,6 +9,7 @@ import {
 } from '@c360/store';
 import type { RelayRescore } from '../scores/rescoreChangedCustomers';
 import type { SegmentMembershipTracker } from '../segments/createSegmentMembershipTracker';
+import type { Dispatcher } from '../dispatch/createDispatcher';
 
 export type RelayLogger = {
   info(obj: object, msg?: string): void;
@@ -32,6 +33,8 @@ export type OutboxRelayDeps = {
   rescore?: RelayRescore;
   /** Real-time segment membership, run after each tenant's documents are written (worker main wires it). */
   segments?: SegmentMembershipTracker;
+  /** Starts and signals workflows for business events (worker main wires it with the Temporal client). */
+  dispatcher?: Dispatcher;
 };
 
 export type OutboxRow = {
@@ -41,6 +44,7 @@ export type OutboxRow = {
   aggregate_id: string;
   type: string;
   payload: Record<string, unknown> | null;
+  created_at: Date;
 };
 
 export type RelayStats = {
@@ -50,6 +54,8 @@ export type RelayStats = {
   deleted: number;
   stale: number;
   failures: number;
+  /** Events a route or Temporal rejected for good (kept processed, with `last_error` saying why). */
+  dispatchFailures: number;
 };
 
 export type OutboxRelay = {
@@ -84,7 +90,15 @@ export const createOutboxRelay = (deps: OutboxRelayDeps): OutboxRelay => {
   const maxBackoffMs = deps.maxBackoffMs ?? 30_000;
   const idleCheckMs = deps.idleCheckMs ?? 30_000;
   const clock = deps.clock ?? (() => new Date());
-  const stats: RelayStats = { batches: 0, events: 0, indexed: 0, deleted: 0, stale: 0, failures: 0 };
+  const stats: RelayStats = {
+    batches: 0,
+    events: 0,
+    indexed: 0,
+    deleted: 0,
+    stale: 0,
+    failures: 0,
+    dispatchFailures: 0,
+  };
 
   let running = false;
   let listener: PgClient | null = null;
@@ -102,7 +116,7 @@ export const createOutboxRelay = (deps: OutboxRelayDeps): OutboxRelay => {
       );
       if (!lock?.locked) return 0;
       const rows = await tx.execute<OutboxRow[]>(
-        `select id, tenant_id, aggregate_type, aggregate_id, type, payload from outbox_event
+        `select id, tenant_id, aggregate_type, aggregate_id, type, payload, created_at from outbox_event
          where processed_at is null order by id limit ${batchSize}`,
       );
       if (rows.length === 0) return 0;
@@ -135,11 +149,35 @@ export const createOutboxRelay = (deps: OutboxRelayDeps): OutboxRelay => {
         // Segment membership: percolate the documents just written, on this same transaction.
         if (deps.segments) await deps.segments.afterCustomerDocuments(tx, tenantId, batch, now);
       }
+      const rejected: { eventId: string; route: string; error: string }[] = [];
+      // Workflows last: a Temporal outage rolls the whole batch back, so its events wait.
+      if (deps.dispatcher) {
+        const routed = rows.filter((r) => deps.dispatcher!.eventTypes.has(r.type));
+        const { failed } = await deps.dispatcher.dispatch(
+          tx,
+          routed.map((r) => ({
+            id: String(r.id),
+            tenantId: r.tenant_id,
+            type: r.type,
+            aggregateType: r.aggregate_type,
+            aggregateId: r.aggregate_id,
+            payload: r.payload ?? {},
+            createdAt: new Date(r.created_at),
+          })),
+        );
+        stats.dispatchFailures += failed.length;
+        rejected.push(...failed);
+      }
       await tx.execute(
         `update outbox_event set processed_at = now(), attempts = attempts + 1, last_error = null where id in (${rows
           .map((r) => Number(r.id))
           .join(',')})`,
       );
+      for (const f of rejected)
+        await tx.execute(`update outbox_event set last_error = ? where id = ?`, [
+          `${f.route}: ${f.error}`.slice(0, 2000),
+          Number(f.eventId),
+        ]);
       stats.batches += 1;
       stats.events += rows.length;
       return rows.length;

@@ -7,6 +7,7 @@ import { createSearchIndexActivities } from '../search/createSearchIndexActiviti
 import { createSegmentActivities } from '../segments/createSegmentActivities';
 import { createExportActivities } from '../exports/createExportActivities';
 import type { ExportMailer } from '../exports/exportMailer';
+import { createTimelineActivities } from '../timeline/createTimelineActivities';
 
 export type ActivityDeps = {
   orm: MikroORM;
@@ -23,6 +24,7 @@ export const createActivities = (deps: ActivityDeps) => ({
   ...createSearchIndexActivities(deps),
   ...createScoreActivities(deps),
   ...createSegmentActivities(deps),
+  ...createTimelineActivities(deps),
   ...(deps.exports ? createExportActivities({ ...deps, ...deps.exports }) : {}),
   ...(deps.channels ? createChannelActivities({ ...deps.channels, orm: deps.orm }) : {}),
 });

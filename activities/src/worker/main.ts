@@ -6,6 +6,8 @@ import { createOrm, createSearchClient } from '@c360/store';
 import { ensureSegmentSchedules, workflowsPath } from '@c360/workflows';
 import { createGraphClient } from '../channels/graphClient';
 import { DEFAULT_RETRY, realSleep } from '../channels/withRetries';
+import { allRoutes } from '../dispatch/allRoutes';
+import { createDispatcher } from '../dispatch/createDispatcher';
 import { createOutboxRelay } from '../outbox/createOutboxRelay';
 import { rescoreChangedCustomers } from '../scores/rescoreChangedCustomers';
 import { createSegmentEvaluatorTracker } from '../segments/createSegmentEvaluatorTracker';
@@ -27,6 +29,8 @@ const main = async (): Promise<void> => {
   const connection = await NativeConnection.connect({ address: config.C360_TEMPORAL_ADDRESS });
   const smtp = smtpSettingsFromConfig(config);
   const mailer = createExportMailer({ ...smtp, from: config.C360_MAIL_FROM });
+  const clientConnection = await Connection.connect({ address: config.C360_TEMPORAL_ADDRESS });
+  const client = new Client({ connection: clientConnection, namespace: config.C360_TEMPORAL_NAMESPACE });
   const relay = createOutboxRelay({
     orm,
     databaseUrl: config.C360_DATABASE_URL,
@@ -40,8 +44,8 @@ const main = async (): Promise<void> => {
       config.C360_SEGMENT_MATCHER === 'percolator'
         ? createSegmentMembershipTracker({ search, indexPrefix: config.C360_INDEX_PREFIX })
         : createSegmentEvaluatorTracker(),
+    dispatcher: createDispatcher({ client, routes: allRoutes, logger }),
   });
-  const clientConnection = await Connection.connect({ address: config.C360_TEMPORAL_ADDRESS });
   try {
     const worker = await Worker.create({
       connection,
@@ -69,10 +73,10 @@ const main = async (): Promise<void> => {
       shutdownGraceTime: '10 seconds',
     });
     // The segment sweep and reconciliation Schedules; an existing one is left as ops set it.
-    const schedules = await ensureSegmentSchedules(
-      new Client({ connection: clientConnection, namespace: config.C360_TEMPORAL_NAMESPACE }),
-      { sweepEvery: config.C360_SEGMENT_SWEEP_EVERY, reconcileCron: config.C360_SEGMENT_RECONCILE_CRON },
-    );
+    const schedules = await ensureSegmentSchedules(client, {
+      sweepEvery: config.C360_SEGMENT_SWEEP_EVERY,
+      reconcileCron: config.C360_SEGMENT_RECONCILE_CRON,
+    });
     logger.info(schedules, 'segment schedules ensured');
     await relay.start();
     logger.info({ taskQueue: TASK_QUEUE, namespace: config.C360_TEMPORAL_NAMESPACE }, 'worker ready');

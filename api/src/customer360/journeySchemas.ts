@@ -151,6 +151,18 @@ export const journeyEventSchema = z
         requestId: z.uuid(),
       }),
     }),
+    z.object({
+      ...base,
+      kind: z.literal('timeline_event'),
+      data: z.object({
+        eventKind: z.string().meta({
+          description:
+            'sla_risk, sla_breach (the breach marker), health_drop, vip_detected, churn_winback, playbook_step, ...',
+        }),
+        title: z.string(),
+        details: z.record(z.string(), z.unknown()),
+      }),
+    }),
   ])
   .meta({ id: 'JourneyEvent' });
 export type JourneyEventView = z.output<typeof journeyEventSchema>;

@@ -7,7 +7,16 @@ import {
   type MarketingPreferences,
   type MarketingPreferencesPatch,
 } from '@c360/domain';
-import { AuditLog, CONSENT_ACTIONS, Customer, forTenant } from '@c360/store';
+import {
+  appendOutboxEvent,
+  AuditLog,
+  CONSENT_ACTIONS,
+  CONSENT_GRANTED,
+  CONSENT_REVOKED,
+  Customer,
+  forTenant,
+  type ConsentChangedPayload,
+} from '@c360/store';
 import type { Principal } from '../auth/principal';
 import { lockCustomer, preferencesOf } from './customerRecords';
 import type { ConsentEventView } from './preferencesSchemas';
@@ -102,6 +111,21 @@ export const preferencesRecords = (rootEm: EntityManager, tenantId: string, now:
       }
       if (consentChanges.length > 0 || settingsChanged) {
         customer.customFields = { ...customer.customFields, marketingPreferences: next };
+      }
+      // Workflows hear of real changes only (a reaffirmed consent changes nothing downstream).
+      for (const c of consentChanges) {
+        const payload: ConsentChangedPayload = {
+          customerId: customer.id,
+          channel: c.channel,
+          changedAt: at.toISOString(),
+          source: ctx.source,
+        };
+        appendOutboxEvent(em, {
+          type: c.granted ? CONSENT_GRANTED : CONSENT_REVOKED,
+          aggregateType: 'customer',
+          aggregateId: customer.id,
+          payload,
+        });
       }
       await em.flush();
       return { preferences: next, consentEvents: rows.map(toConsentEventView) };

@@ -1,17 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, notFound } from '@c360/domain';
-import {
-  appendOutboxEvent,
-  AuditLog,
-  Conversation,
-  ConversationRead,
-  forTenant,
-  Ticket,
-  TICKET_RESOLVED,
-  User,
-  type TicketResolvedPayload,
-} from '@c360/store';
+import { AuditLog, Conversation, ConversationRead, forTenant, Ticket, ticketEvents, User } from '@c360/store';
 import type { Principal } from '../auth/principal';
 
 export type ActionContext = { actor: Principal; requestId: string };
@@ -100,6 +90,11 @@ export const inboxRecords = (root: EntityManager, tenantId: string, now: () => D
         const before = c.assignee?.id ?? null;
         if (before === assigneeId) return stateOf(c, ticket, false);
         c.assignee = assigneeId ? em.getReference(User, assigneeId, { wrapped: true }) : null;
+        // The conversation's ticket follows its owner, and its SLA clock hears of the change.
+        if (ticket && (ticket.assignee?.id ?? null) !== assigneeId) {
+          ticket.assignee = c.assignee;
+          ticketEvents.assigned(em, ticket, now());
+        }
         audit(em, ctx, c.id, 'conversation.assigned', { assigneeId: before }, { assigneeId });
         return stateOf(c, ticket, true);
       }),
@@ -131,19 +126,7 @@ export const inboxRecords = (root: EntityManager, tenantId: string, now: () => D
           ticket.status = 'resolved';
           ticket.resolvedAt = at;
           ticket.autoResolved = false;
-          const payload: TicketResolvedPayload = {
-            ticketId: ticket.id,
-            customerId: ticket.customer.id,
-            conversationId: c.id,
-            resolvedAt: at.toISOString(),
-            autoResolved: false,
-          };
-          appendOutboxEvent(em, {
-            type: TICKET_RESOLVED,
-            aggregateType: 'ticket',
-            aggregateId: ticket.id,
-            payload,
-          });
+          ticketEvents.resolved(em, ticket, at, c.id);
         }
         audit(em, ctx, c.id, 'conversation.resolved', before, {
           status: c.status,
@@ -162,6 +145,7 @@ export const inboxRecords = (root: EntityManager, tenantId: string, now: () => D
         if (ticket && ticketResolved) {
           ticket.status = 'open';
           ticket.resolvedAt = null;
+          ticketEvents.reopened(em, ticket, now());
         }
         audit(em, ctx, c.id, 'conversation.reopened', before, {
           status: c.status,

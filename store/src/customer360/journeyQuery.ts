@@ -3,7 +3,9 @@ import { assertTenantId } from '../tenancy/tenantFilter';
 import {
   CONVERSION_STAGES,
   DEFAULT_CONVERSION_STAGE,
+  DEFAULT_TIMELINE_EVENT_STAGE,
   FIXED_KIND_STAGES,
+  TIMELINE_EVENT_STAGES,
   type JourneyEventKind,
   type JourneyStage,
 } from './journeyStages';
@@ -27,6 +29,10 @@ const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 const conversionStageSql = `case ce.type ${Object.entries(CONVERSION_STAGES)
   .map(([type, stage]) => `when ${quote(type)} then ${quote(stage)}`)
   .join(' ')} else ${quote(DEFAULT_CONVERSION_STAGE)} end`;
+
+const timelineStageSql = `case te.kind ${Object.entries(TIMELINE_EVENT_STAGES)
+  .map(([kind, stage]) => `when ${quote(kind)} then ${quote(stage)}`)
+  .join(' ')} else ${quote(DEFAULT_TIMELINE_EVENT_STAGE)} end`;
 
 const fixed = (kind: JourneyEventKind): string => quote(FIXED_KIND_STAGES[kind] ?? 'service');
 
@@ -80,6 +86,10 @@ const BRANCHES: Record<JourneyEventKind, string> = {
       json_build_object('surveyKind', r.kind, 'score', r.score, 'comment', r.comment, 'channel', r.channel,
         'requestId', r.request_id) as data
     from survey_response r where r.tenant_id = ? and r.customer_id = ?`,
+  timeline_event: `select 'timeline_event' as kind, te.id, te.occurred_at as at, 'timeline_event:' || te.id as event_key,
+      ${timelineStageSql} as stage,
+      json_build_object('eventKind', te.kind, 'title', te.title, 'details', te.data) as data
+    from timeline_event te where te.tenant_id = ? and te.customer_id = ?`,
 };
 
 type RawRow = {

@@ -28,6 +28,7 @@ export const JOURNEY_EVENT_KINDS = [
   'conversion',
   'survey_sent',
   'survey_answered',
+  'timeline_event',
 ] as const;
 export type JourneyEventKind = (typeof JOURNEY_EVENT_KINDS)[number];
 
@@ -50,6 +51,17 @@ export const CONVERSION_STAGES: Readonly<Record<string, JourneyStage>> = {
   upgrade: 'loyalty',
 };
 export const DEFAULT_CONVERSION_STAGE: JourneyStage = 'consideration';
+
+/** Timeline events written by workflows (playbooks, SLA clocks), by their kind; any other kind is `service`. */
+export const TIMELINE_EVENT_STAGES: Readonly<Record<string, JourneyStage>> = {
+  sla_risk: 'service',
+  sla_breach: 'service',
+  health_drop: 'loyalty',
+  vip_detected: 'loyalty',
+  churn_winback: 'loyalty',
+  survey_answered: 'loyalty',
+};
+export const DEFAULT_TIMELINE_EVENT_STAGE: JourneyStage = 'service';
 
 /** The stage of every kind but conversions and messages, which depend on the row. */
 export const FIXED_KIND_STAGES: Readonly<Partial<Record<JourneyEventKind, JourneyStage>>> = {

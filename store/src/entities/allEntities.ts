@@ -7,6 +7,7 @@ import { ChannelIdentity } from './ChannelIdentity';
 import { Conversation } from './Conversation';
 import { ConversationRead } from './ConversationRead';
 import { ConversionEvent } from './ConversionEvent';
+import { TimelineEvent } from './TimelineEvent';
 import { Customer } from './Customer';
 import { Deal } from './Deal';
 import { ExportSchedule } from './ExportSchedule';
@@ -48,6 +49,7 @@ export const allEntities: EntitySchema[] = [
   KnowledgeArticle,
   KnowledgeView,
   ConversionEvent,
+  TimelineEvent,
   SurveyRequest,
   SurveyResponse,
   Segment,

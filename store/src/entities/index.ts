@@ -31,3 +31,4 @@ export * from './ChannelAccount';
 export * from './ChannelIdentity';
 export * from './allEntities';
 export * from './SegmentExport';
+export * from './TimelineEvent';

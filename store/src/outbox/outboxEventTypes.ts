@@ -15,3 +15,45 @@ export type TicketResolvedPayload = {
   resolvedAt: string;
   autoResolved: boolean;
 };
+
+/** A ticket was opened (by the API or an inbound conversation): its SLA clock starts. */
+export const TICKET_CREATED = 'ticket.created';
+export type TicketCreatedPayload = {
+  ticketId: string;
+  customerId: string;
+  slaPolicy: string;
+  priority: string;
+  createdAt: string;
+};
+/** A resolved ticket was opened again: its survey is cancelled and its SLA clock restarts. */
+export const TICKET_REOPENED = 'ticket.reopened';
+export type TicketReopenedPayload = { ticketId: string; customerId: string; reopenedAt: string };
+/** A ticket changed hands (or policy): its SLA clock takes the new policy. */
+export const TICKET_ASSIGNED = 'ticket.assigned';
+export type TicketAssignedPayload = {
+  ticketId: string;
+  customerId: string;
+  assigneeId: string | null;
+  team: string | null;
+  slaPolicy: string;
+  assignedAt: string;
+};
+/** A ticket moved between open and pending (waiting on the customer): the SLA clock pauses or resumes. */
+export const TICKET_STATUS_CHANGED = 'ticket.status_changed';
+export type TicketStatusChangedPayload = {
+  ticketId: string;
+  customerId: string;
+  from: string;
+  to: string;
+  changedAt: string;
+};
+
+/** A customer gave or withdrew consent for a channel: held sends on that channel are cancelled at once. */
+export const CONSENT_GRANTED = 'consent.granted';
+export const CONSENT_REVOKED = 'consent.revoked';
+export type ConsentChangedPayload = {
+  customerId: string;
+  channel: string;
+  changedAt: string;
+  source: string;
+};

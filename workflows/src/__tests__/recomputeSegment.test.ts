@@ -3,6 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { SegmentActivities } from '../shared/segmentActivityTypes';
 import { recomputeSegment } from '../recomputeSegment';
+import { saveHistoryFixture } from './historyFixtures';
 import { createTimeSkippingEnv } from './testEnvironment';
 
 /** In-memory walk over a list of matching ids: the workflow's own logic is under test here. */
@@ -55,27 +56,30 @@ describe('recomputeSegment workflow', () => {
     await env?.teardown();
   });
 
-  const run = async (fake: ReturnType<typeof fakeWalk>, pageSize: number) => {
+  const run = async (fake: ReturnType<typeof fakeWalk>, pageSize: number, fixture?: string) => {
     const taskQueue = `recompute-${randomUUID()}`;
+    const workflowId = `segment-recompute-test-${randomUUID()}`;
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
       workflowsPath: require.resolve('../all'),
       activities: fake.activities,
     });
-    return worker.runUntil(
+    const result = await worker.runUntil(
       env.client.workflow.execute(recomputeSegment, {
         taskQueue,
-        workflowId: `segment-recompute-test-${randomUUID()}`,
+        workflowId,
         args: [{ tenantId: 't', segmentId: 's', definitionVersion: 3, pageSize }],
       }),
     );
+    if (fixture) await saveHistoryFixture(env.client, workflowId, fixture);
+    return result;
   };
 
   it('walks the matches in pages from where the last page ended, then marks the version computed', async () => {
     const ids = Array.from({ length: 12 }, (_, i) => `c${String(i).padStart(2, '0')}`);
     const fake = fakeWalk(ids);
-    const result = await run(fake, 5);
+    const result = await run(fake, 5, 'recomputeSegment-pages');
     expect(fake.afters).toEqual([null, 'c04', 'c09']);
     expect(result).toMatchObject({ phase: 'done', total: 12, matched: 12, entered: 12, left: 2, pages: 3 });
     expect(fake.finished()).toBe(1);

@@ -1,0 +1,3 @@
+export * from './dispatchTypes';
+export * from './createDispatcher';
+export * from './allRoutes';

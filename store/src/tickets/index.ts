@@ -1,0 +1,2 @@
+export * from './ticketEvents';
+export * from './ticketRecords';

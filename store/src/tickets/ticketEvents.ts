@@ -1,0 +1,71 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Ticket } from '../entities/Ticket';
+import { appendOutboxEvent } from '../outbox/appendOutboxEvent';
+import {
+  TICKET_ASSIGNED,
+  TICKET_CREATED,
+  TICKET_REOPENED,
+  TICKET_RESOLVED,
+  TICKET_STATUS_CHANGED,
+  type TicketAssignedPayload,
+  type TicketCreatedPayload,
+  type TicketReopenedPayload,
+  type TicketResolvedPayload,
+  type TicketStatusChangedPayload,
+} from '../outbox/outboxEventTypes';
+
+const append = (em: EntityManager, ticket: Ticket, type: string, payload: Record<string, unknown>): void => {
+  appendOutboxEvent(em, { type, aggregateType: 'ticket', aggregateId: ticket.id, payload });
+};
+
+/**
+ * The ticket's lifecycle events, appended in the transaction that makes the change: SLA clocks,
+ * surveys and playbooks start and stop on them. Every writer of tickets (the tickets API, the
+ * inbox) goes through these, so each change is announced the same way.
+ */
+export const ticketEvents = {
+  created(em: EntityManager, ticket: Ticket, at: Date): void {
+    append(em, ticket, TICKET_CREATED, {
+      ticketId: ticket.id,
+      customerId: ticket.customer.id,
+      slaPolicy: ticket.slaPolicy,
+      priority: ticket.priority,
+      createdAt: at.toISOString(),
+    } satisfies TicketCreatedPayload);
+  },
+  resolved(em: EntityManager, ticket: Ticket, at: Date, conversationId: string | null): void {
+    append(em, ticket, TICKET_RESOLVED, {
+      ticketId: ticket.id,
+      customerId: ticket.customer.id,
+      conversationId,
+      resolvedAt: at.toISOString(),
+      autoResolved: ticket.autoResolved,
+    } satisfies TicketResolvedPayload);
+  },
+  reopened(em: EntityManager, ticket: Ticket, at: Date): void {
+    append(em, ticket, TICKET_REOPENED, {
+      ticketId: ticket.id,
+      customerId: ticket.customer.id,
+      reopenedAt: at.toISOString(),
+    } satisfies TicketReopenedPayload);
+  },
+  assigned(em: EntityManager, ticket: Ticket, at: Date): void {
+    append(em, ticket, TICKET_ASSIGNED, {
+      ticketId: ticket.id,
+      customerId: ticket.customer.id,
+      assigneeId: ticket.assignee?.id ?? null,
+      team: ticket.team ?? null,
+      slaPolicy: ticket.slaPolicy,
+      assignedAt: at.toISOString(),
+    } satisfies TicketAssignedPayload);
+  },
+  statusChanged(em: EntityManager, ticket: Ticket, from: string, at: Date): void {
+    append(em, ticket, TICKET_STATUS_CHANGED, {
+      ticketId: ticket.id,
+      customerId: ticket.customer.id,
+      from,
+      to: ticket.status,
+      changedAt: at.toISOString(),
+    } satisfies TicketStatusChangedPayload);
+  },
+};
