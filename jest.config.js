@@ -9,5 +9,8 @@ module.exports = {
     '<rootDir>/api',
     '<rootDir>/sandbox',
     '<rootDir>/e2e',
+    // The micro-frontends (jsdom) and their browser tests (Debian's chromium against the builds).
+    '<rootDir>/mfe-*/jest.config.js',
+    '<rootDir>/e2e/browser',
   ],
 };

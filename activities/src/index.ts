@@ -19,5 +19,14 @@ export * from './channels/withRetries';
 export type { ChannelDeps, SmtpSettings } from './channels/channelContext';
 export * from './channels/createChannelActivities';
 export * from './segments/createSegmentEvaluatorTracker';
+export * from './notifications/createNotificationActivities';
+export * from './notifications/notificationMailer';
 export * from './dispatch';
 export * from './timeline/createTimelineActivities';
+export { createSendActivities, type SendActivityDeps } from './engagement/createSendActivities';
+export * from './sla/createSlaActivities';
+export * from './surveys/createSurveyActivities';
+// Issue 6, default playbooks.
+export * from './playbooks/createPlaybookActivities';
+export * from './campaigns/createCampaignActivities';
+export * from './smtp/smtpTransport';

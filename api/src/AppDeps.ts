@@ -1,3 +1,4 @@
+import type { CampaignControl } from '@c360/workflows';
 import type { Logger } from 'pino';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessTokens } from './auth/accessTokens';
@@ -11,6 +12,8 @@ import type { SegmentExportDeps } from './segments/segmentExportPorts';
 import type { WebhookSettings } from './webhooks/webhookSettings';
 import type { InboxSender } from './inbox/inboxSender';
 import type { AssetStore } from '@c360/store';
+import type { NotificationStreamDeps } from './notifications/notificationRoutes';
+import type { SendClient } from '@c360/workflows';
 
 /**
  * Everything the HTTP layer needs from the outside, opened by the composition root (main.ts)
@@ -25,6 +28,8 @@ export type AppDeps = {
   reindex: ReindexService;
   rescore: RescoreService;
   segments: { search: SegmentSearch; recompute: SegmentRecompute };
+  /** Starts, signals and reads campaign workflows (issue 7). */
+  campaigns: CampaignControl;
   /** Segment exports, export schedules (search, export folder, Temporal). */
   segmentExports: SegmentExportDeps;
   readiness: ReadinessCheck[];
@@ -35,8 +40,14 @@ export type AppDeps = {
   webhooks?: WebhookSettings;
   /** The channel adapters' sends, for inbox replies; without them a reply answers 503. */
   inboxSender?: InboxSender;
+  /** Starts and steers sends on the send path (send later); without it scheduling answers 503. */
+  sends?: SendClient;
   /** Where reply assets' bytes live; without it the asset upload and download answer 503. */
   assets?: AssetStore;
+  /** The notification stream's LISTEN hub and tickets; without them the stream answers 503. */
+  notificationStream?: NotificationStreamDeps;
+  /** HMAC key of the public survey links (shared with the worker); without it `/s/:token` answers 503. */
+  surveyLinkSecret?: string;
   /** Reported in the OpenAPI document. */
   version?: string;
 };

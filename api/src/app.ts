@@ -4,6 +4,9 @@ import { adminRoutes } from './admin/adminRoutes';
 import { rescoreRoutes } from './admin/rescoreRoutes';
 import { analyticsRoutes } from './analytics/analyticsRoutes';
 import { scoreSettingsRoutes } from './admin/scoreSettingsRoutes';
+import { slaSettingsRoutes } from './admin/slaSettingsRoutes';
+// Issue 6, default playbooks.
+import { playbookSettingsRoutes } from './playbooks/playbookSettingsRoutes';
 import { authRoutes } from './auth/authRoutes';
 import { createLoginThrottle } from './auth/loginThrottle';
 import { customerRoutes } from './customers/customerRoutes';
@@ -12,6 +15,7 @@ import { profile360Routes } from './customer360/profile360Routes';
 import { preferencesRoutes } from './customers/preferencesRoutes';
 import { healthRoutes } from './health/healthRoutes';
 import { inboxRoutes } from './inbox/inboxRoutes';
+import { scheduledReplyRoutes } from './inbox/scheduledReplyRoutes';
 import { exportScheduleRoutes } from './segments/exportScheduleRoutes';
 import { segmentExportRoutes } from './segments/segmentExportRoutes';
 import { segmentLaunchRoutes } from './segments/segmentLaunchRoutes';
@@ -23,6 +27,8 @@ import { buildApiDocument, createApiRegistry, type ApiDocument } from './openapi
 import { docsRoutes, mountDocsAssets } from './openapi/docsRoutes';
 import { segmentRoutes } from './segments/segmentRoutes';
 import { webhookRoutes } from './webhooks/webhookRoutes';
+import { publicSurveyRoutes } from './surveys/publicSurveyRoutes';
+import { ticketSurveyRoutes } from './surveys/ticketSurveyRoutes';
 import { callRoutes } from './calls/callRoutes';
 import { ticketRoutes } from './tickets/ticketRoutes';
 import { assetRoutes } from './replies/assetRoutes';
@@ -30,6 +36,10 @@ import { composeRoutes } from './replies/composeRoutes';
 import { macroRoutes } from './replies/macroRoutes';
 import { snippetRoutes } from './replies/snippetRoutes';
 import { templateRoutes } from './replies/templateRoutes';
+import { notificationRoutes } from './notifications/notificationRoutes';
+import { consentExportRoutes } from './privacy/consentExportRoutes';
+import { dsrRoutes } from './privacy/dsrRoutes';
+import { retentionPolicyRoutes } from './privacy/retentionPolicyRoutes';
 
 // API answers carry personal data: no shared cache may keep them, and browsers must not sniff types.
 const apiHeaders: RequestHandler = (_req, res, next) => {
@@ -51,6 +61,8 @@ export const createApp = (deps: AppDeps): Express => {
   // Webhooks are signed over their exact bytes: they get the raw body (JSON parsing skips it).
   app.use('/api/v1/webhooks', express.raw({ type: () => true, limit: '25mb' }));
   app.use(express.json({ limit: '100kb' }));
+  // The public survey page posts a plain HTML form.
+  app.use('/s', express.urlencoded({ extended: false, limit: '16kb' }));
 
   const registry = createApiRegistry();
   let document: ApiDocument | undefined;
@@ -78,11 +90,15 @@ export const createApp = (deps: AppDeps): Express => {
     // segment exports, export schedules, launch (issue 4)
     ...segmentExportRoutes({ em: deps.em, now, exports: deps.segmentExports }),
     ...exportScheduleRoutes({ em: deps.em, exports: deps.segmentExports }),
-    ...segmentLaunchRoutes({ em: deps.em }),
+    ...segmentLaunchRoutes({ em: deps.em, campaigns: deps.campaigns }),
     ...webhookRoutes({ em: deps.em, logger: deps.logger, settings: deps.webhooks, now }),
     ...scoreSettingsRoutes(deps.em),
+    // Issue 6, default playbooks.
+    ...playbookSettingsRoutes(deps.em),
     // inbox (issue 5)
-    ...inboxRoutes({ em: deps.em, now, sender: deps.inboxSender }),
+    ...inboxRoutes({ em: deps.em, now, sender: deps.inboxSender, sends: deps.sends }),
+    // Send later and the composer's quiet-hours check, on the send path (issue 6).
+    ...scheduledReplyRoutes({ em: deps.em, now, sends: deps.sends }),
     // Reply templates, snippets, assets, macros; call records (issue 5).
     ...templateRoutes({ em: deps.em }),
     ...snippetRoutes({ em: deps.em }),
@@ -90,8 +106,19 @@ export const createApp = (deps: AppDeps): Express => {
     ...assetRoutes({ em: deps.em, assets: deps.assets }),
     ...macroRoutes({ em: deps.em, now }),
     ...callRoutes({ em: deps.em }),
+    // Notification center and its live stream (issue 6).
+    ...notificationRoutes({ em: deps.em, now, logger: deps.logger, stream: deps.notificationStream }),
+    // Post-resolution surveys (issue 6): the public page, and a survey sent by hand from a ticket.
+    ...publicSurveyRoutes({ em: deps.em, now, linkSecret: deps.surveyLinkSecret }),
+    ...ticketSurveyRoutes({ em: deps.em, now }),
     // Tickets and their lifecycle events (issue 6).
     ...ticketRoutes({ em: deps.em, now }),
+    // SLA policies (issue 6, SLA clocks).
+    ...slaSettingsRoutes(deps.em),
+    // retention policies, data-subject requests, consent export (issue 7)
+    ...retentionPolicyRoutes({ em: deps.em }),
+    ...dsrRoutes({ em: deps.em, exports: deps.segmentExports }),
+    ...consentExportRoutes({ em: deps.em }),
   ]);
   mountDocsAssets(app);
   app.use(notFoundHandler);

@@ -1,14 +1,23 @@
+import {
+  createChannelActivities,
+  createGraphClient,
+  DEFAULT_RETRY,
+  realSleep,
+  smtpSettingsFromConfig,
+} from '@c360/activities';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '@c360/domain';
 import { createOrm, createSearchClient, diskAssetStore } from '@c360/store';
 import {
+  campaignControl,
   getReindexStatus,
   getRescoreStatus,
   startReindex,
   startRescore,
   startSegmentRecompute,
+  createSendClient,
 } from '@c360/workflows';
 import { createApp } from './app';
 import { createAccessTokens } from './auth/accessTokens';
@@ -16,12 +25,15 @@ import {
   apiConfigSpec,
   DEV_JWT_SECRET,
   resolveJwtSecret,
+  resolveSurveyLinkSecret,
   resolveWebhookSettings,
 } from './config/apiConfigSpec';
 import { openSearchCustomers } from './customers/openSearchCustomers';
 import { readinessChecks } from './health/readinessChecks';
 import { openSearchSegments } from './segments/openSearchSegments';
 import { createLogger } from './http/httpLogger';
+import { createNotificationHub } from './notifications/notificationHub';
+import { createStreamTickets } from './notifications/streamTickets';
 
 // In-flight requests get this long to finish after SIGINT/SIGTERM before their sockets are cut.
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -54,11 +66,27 @@ const main = async (): Promise<void> => {
   const search = createSearchClient(config.C360_OPENSEARCH_URL);
   const temporalConnection = Connection.lazy({ address: config.C360_TEMPORAL_ADDRESS });
   const temporal = new Client({ connection: temporalConnection, namespace: config.C360_TEMPORAL_NAMESPACE });
+  const notificationHub = createNotificationHub({ databaseUrl: config.C360_DATABASE_URL, logger });
 
   try {
+    await notificationHub.start();
     const app = createApp({
       logger,
       em: orm.em,
+      // Agents' immediate replies go out through the same adapters the worker's activities use.
+      inboxSender: createChannelActivities({
+        orm,
+        graph: createGraphClient({
+          baseUrl: config.C360_META_GRAPH_URL,
+          accessToken: config.C360_META_ACCESS_TOKEN,
+        }),
+        smtp: smtpSettingsFromConfig(config),
+        retry: DEFAULT_RETRY,
+        sleep: realSleep,
+        clock: () => new Date(),
+        instagramProfileTtlMs: config.C360_INSTAGRAM_PROFILE_TTL_SECONDS * 1000,
+        onRetry: (info) => logger.warn(info, 'channel send retried'),
+      }),
       tokens: createAccessTokens({ secret: jwtSecret, ttlSeconds: config.C360_JWT_TTL_SECONDS }),
       searchCustomers: openSearchCustomers(search, config.C360_INDEX_PREFIX),
       reindex: {
@@ -80,8 +108,19 @@ const main = async (): Promise<void> => {
         syncMaxRows: config.C360_EXPORT_SYNC_MAX_ROWS,
         temporal,
       },
+      campaigns: campaignControl(temporal),
       webhooks: resolveWebhookSettings(config),
+      sends: createSendClient(temporal),
+      surveyLinkSecret: resolveSurveyLinkSecret(config),
       assets: diskAssetStore(config.C360_ASSET_DIR),
+      notificationStream: {
+        hub: notificationHub,
+        tickets: createStreamTickets({
+          secret: jwtSecret,
+          ttlSeconds: config.C360_STREAM_TICKET_TTL_SECONDS,
+        }),
+        settings: { heartbeatMs: config.C360_STREAM_HEARTBEAT_SECONDS * 1000 },
+      },
       readiness: readinessChecks({
         orm,
         search,
@@ -106,6 +145,7 @@ const main = async (): Promise<void> => {
     await closed;
     clearTimeout(grace);
   } finally {
+    await notificationHub.stop();
     await temporalConnection
       .close()
       .catch((error: unknown) => logger.warn({ err: error }, 'closing temporal failed'));

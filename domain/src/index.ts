@@ -16,3 +16,18 @@ export * from './segments';
 export * from './exports';
 export * from './channels';
 export * from './replies';
+
+// Notifications: categories, per-user deliveries and their defaults, the digest rule.
+export * from './notifications';
+export * from './engagement';
+// SLA clocks (issue 6): tenant policies and the pure clock arithmetic.
+export * from './sla';
+
+// Post-resolution surveys (issue 6).
+export * from './surveys';
+export * from './engagement';
+
+// Notifications: categories, per-user deliveries and their defaults, the digest rule.
+export * from './notifications';
+export * from './playbooks';
+export * from './privacy';

@@ -18,6 +18,7 @@ export {
   type TenantFilterArgs,
 } from './tenancy/tenantFilter';
 export { OUTBOX_CHANNEL } from './outbox/outboxChannel';
+export { NOTIFICATION_CHANNEL, type NotificationSignal } from './notifications/notificationChannel';
 export * from './outbox/outboxEventTypes';
 export { appendOutboxEvent, type OutboxEventInput } from './outbox/appendOutboxEvent';
 export { PROFILE_SOURCES } from './outbox/OutboxSubscriber';
@@ -55,4 +56,15 @@ export * from './channels';
 export * from './inbox';
 export * from './replies';
 export * from './calls/recordCall';
+export * from './tickets';
+// The send path (issue 6): cap slots.
+export * from './engagement';
+// SLA clocks (issue 6): policies from the tenant settings, breach and due-date writes.
+export * from './sla';
+// Post-resolution surveys (issue 6): the public link and durable answers.
+export * from './surveys';
+// Issue 6, default playbooks: settings.
+export * from './playbooks';
+// The send path (issue 6): cap slots.
+export * from './engagement';
 export * from './tickets';

@@ -2,8 +2,13 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { loadConfig, TASK_QUEUE } from '@c360/domain';
-import { createOrm, createSearchClient } from '@c360/store';
-import { ensureSegmentSchedules, workflowsPath } from '@c360/workflows';
+import { createOrm, createSearchClient, diskAssetStore } from '@c360/store';
+import {
+  ensureNotificationDigestSchedule,
+  ensureRetentionSchedule,
+  ensureSegmentSchedules,
+  workflowsPath,
+} from '@c360/workflows';
 import { createGraphClient } from '../channels/graphClient';
 import { DEFAULT_RETRY, realSleep } from '../channels/withRetries';
 import { allRoutes } from '../dispatch/allRoutes';
@@ -14,6 +19,7 @@ import { createSegmentEvaluatorTracker } from '../segments/createSegmentEvaluato
 import { createSegmentMembershipTracker } from '../segments/createSegmentMembershipTracker';
 import { createExportMailer } from '../exports/exportMailer';
 import { smtpSettingsFromConfig } from '../smtp/smtpTransport';
+import { createNotificationMailer } from '../notifications/notificationMailer';
 import { createActivities } from './createActivities';
 import { workerConfigSpec } from './workerConfigSpec';
 
@@ -29,6 +35,7 @@ const main = async (): Promise<void> => {
   const connection = await NativeConnection.connect({ address: config.C360_TEMPORAL_ADDRESS });
   const smtp = smtpSettingsFromConfig(config);
   const mailer = createExportMailer({ ...smtp, from: config.C360_MAIL_FROM });
+  const notificationMailer = createNotificationMailer({ ...smtp, from: config.C360_MAIL_FROM });
   const clientConnection = await Connection.connect({ address: config.C360_TEMPORAL_ADDRESS });
   const client = new Client({ connection: clientConnection, namespace: config.C360_TEMPORAL_NAMESPACE });
   const relay = createOutboxRelay({
@@ -57,6 +64,10 @@ const main = async (): Promise<void> => {
         search,
         indexPrefix: config.C360_INDEX_PREFIX,
         exports: { exportDir: config.C360_EXPORT_DIR, mailer },
+        notificationMailer,
+        surveys: {
+          links: { secret: config.C360_SURVEY_LINK_SECRET, publicBaseUrl: config.C360_PUBLIC_BASE_URL },
+        },
         channels: {
           graph: createGraphClient({
             baseUrl: config.C360_META_GRAPH_URL,
@@ -69,6 +80,11 @@ const main = async (): Promise<void> => {
           instagramProfileTtlMs: config.C360_INSTAGRAM_PROFILE_TTL_SECONDS * 1000,
           onRetry: (info) => logger.warn(info, 'channel send retried'),
         },
+        dsr: {
+          exportDir: config.C360_EXPORT_DIR,
+          assets: diskAssetStore(config.C360_ASSET_DIR),
+          temporal: client,
+        },
       }),
       shutdownGraceTime: '10 seconds',
     });
@@ -78,6 +94,11 @@ const main = async (): Promise<void> => {
       reconcileCron: config.C360_SEGMENT_RECONCILE_CRON,
     });
     logger.info(schedules, 'segment schedules ensured');
+    // Mails due notification digests every minute.
+    const digests = await ensureNotificationDigestSchedule(client);
+    logger.info(digests, 'notification digest schedule ensured');
+    const retention = await ensureRetentionSchedule(client, { cron: config.C360_RETENTION_CRON });
+    logger.info(retention, 'retention schedule ensured');
     await relay.start();
     logger.info({ taskQueue: TASK_QUEUE, namespace: config.C360_TEMPORAL_NAMESPACE }, 'worker ready');
     // worker.run() resolves once SIGINT/SIGTERM (handled by the SDK) has drained the worker.
@@ -85,6 +106,7 @@ const main = async (): Promise<void> => {
   } finally {
     await relay.stop();
     mailer.close();
+    notificationMailer.close();
     await connection.close();
     await clientConnection.close();
     await search.close();

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { ConfigSpec } from '@c360/domain';
 
+/** Development-only key of the survey links; the API has the same default. */
+export const DEV_SURVEY_LINK_SECRET = 'c360-dev-only-survey-link-secret-0123456789';
+
 const int = (d: number) => z.coerce.number().int().positive().default(d);
 
 export const workerConfigSpec = {
@@ -43,6 +46,15 @@ export const workerConfigSpec = {
     schema: z.string().min(1).default('.data/exports'),
     description: 'folder export files are written to (the API serves them from the same folder)',
   },
+  C360_ASSET_DIR: {
+    schema: z.string().min(1).default('.data/assets'),
+    description:
+      'folder reply assets and inbound attachments are stored in (the API writes there; erasure deletes)',
+  },
+  C360_RETENTION_CRON: {
+    schema: z.string().default('15 2 * * *'),
+    description: 'when the retention purge Schedule runs, cron in UTC (created at first start)',
+  },
   C360_SMTP_HOST: { schema: z.string().min(1).default('127.0.0.1'), description: 'SMTP server for e-mail' },
   C360_SMTP_PORT: {
     schema: z.coerce.number().int().min(1).max(65535).default(2525),
@@ -73,6 +85,15 @@ export const workerConfigSpec = {
   C360_INSTAGRAM_PROFILE_TTL_SECONDS: {
     schema: int(86_400),
     description: 'how long a looked-up Instagram username is trusted before it is fetched again',
+  },
+  C360_SURVEY_LINK_SECRET: {
+    schema: z.string().min(32, 'must be at least 32 characters').default(DEV_SURVEY_LINK_SECRET),
+    description:
+      'HMAC key of the public survey links (the API verifies them with the same key); set it in production',
+  },
+  C360_PUBLIC_BASE_URL: {
+    schema: z.string().url().default('http://127.0.0.1:3000'),
+    description: 'where customers reach the API: the base of the public survey links (/s/...)',
   },
   C360_LOG_LEVEL: {
     schema: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),

@@ -74,6 +74,10 @@ describe('GET /api/openapi.json', () => {
           // signature instead, so a signed POST documents its 401.
           expect({ where, isPublic }).toEqual({ where, isPublic: true });
           if (method === 'post') expect(Object.keys(op.responses)).toContain('401');
+        } else if (path === '/api/v1/notifications/stream') {
+          // EventSource cannot send a bearer token: the stream is public and takes a signed ticket.
+          expect({ where, isPublic }).toEqual({ where, isPublic: true });
+          expect(Object.keys(op.responses)).toContain('401');
         } else if (path.startsWith('/api/v1/') && path !== '/api/v1/auth/login') {
           expect({ where, isPublic }).toEqual({ where, isPublic: false });
           expect(op.security).toEqual([{ bearerAuth: [] }]);

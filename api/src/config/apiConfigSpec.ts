@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConfigOf, ConfigSpec } from '@c360/domain';
+import { workerConfigSpec } from '@c360/activities';
 import type { WebhookSettings } from '../webhooks/webhookSettings';
 
 /** A development-only signing key: refused when NODE_ENV is production (see `resolveJwtSecret`). */
@@ -68,6 +69,14 @@ export const apiConfigSpec = {
     schema: z.coerce.number().int().min(60).max(86_400).default(3600),
     description: 'lifetime of an access token in seconds',
   },
+  C360_STREAM_TICKET_TTL_SECONDS: {
+    schema: z.coerce.number().int().min(10).max(3600).default(120),
+    description: 'lifetime of a notification stream ticket (EventSource authentication) in seconds',
+  },
+  C360_STREAM_HEARTBEAT_SECONDS: {
+    schema: z.coerce.number().int().min(1).max(300).default(15),
+    description: 'seconds between heartbeat comments on an idle notification stream',
+  },
   C360_META_APP_SECRET: {
     schema: z.string().min(8).optional(),
     description:
@@ -86,10 +95,24 @@ export const apiConfigSpec = {
     schema: z.coerce.number().int().min(1).max(365).default(30),
     description: 'how far back an inbound mail may join a thread by subject and sender alone',
   },
+  C360_SURVEY_LINK_SECRET: {
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+    description:
+      "HMAC key of the public survey links (/s/...), the same as the worker's; required in production",
+  },
   C360_LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     description: 'pino log level',
   },
+  // The channel adapters, for agents' immediate replies (the same settings as the worker's).
+  C360_SMTP_HOST: workerConfigSpec.C360_SMTP_HOST,
+  C360_SMTP_PORT: workerConfigSpec.C360_SMTP_PORT,
+  C360_SMTP_SECURE: workerConfigSpec.C360_SMTP_SECURE,
+  C360_SMTP_USER: workerConfigSpec.C360_SMTP_USER,
+  C360_SMTP_PASSWORD: workerConfigSpec.C360_SMTP_PASSWORD,
+  C360_META_GRAPH_URL: workerConfigSpec.C360_META_GRAPH_URL,
+  C360_META_ACCESS_TOKEN: workerConfigSpec.C360_META_ACCESS_TOKEN,
+  C360_INSTAGRAM_PROFILE_TTL_SECONDS: workerConfigSpec.C360_INSTAGRAM_PROFILE_TTL_SECONDS,
 } satisfies ConfigSpec;
 
 export type ApiConfig = ConfigOf<typeof apiConfigSpec>;
@@ -145,4 +168,16 @@ export const resolveWebhookSettings = (
     ),
     emailSubjectWindowDays: config.C360_EMAIL_THREAD_WINDOW_DAYS,
   };
+};
+
+/** Development-only key of the survey links; the worker has the same default. */
+export const DEV_SURVEY_LINK_SECRET = 'c360-dev-only-survey-link-secret-0123456789';
+
+export const resolveSurveyLinkSecret = (
+  config: Pick<ApiConfig, 'NODE_ENV' | 'C360_SURVEY_LINK_SECRET'>,
+): string => {
+  if (config.C360_SURVEY_LINK_SECRET) return config.C360_SURVEY_LINK_SECRET;
+  if (config.NODE_ENV === 'production')
+    throw new Error('C360_SURVEY_LINK_SECRET is required when NODE_ENV=production (at least 32 characters)');
+  return DEV_SURVEY_LINK_SECRET;
 };

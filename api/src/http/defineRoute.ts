@@ -19,7 +19,7 @@ export type ResponseSpec = {
   description: string;
   schema?: z.ZodType;
   /** Defaults to application/json. */
-  mediaType?: 'application/json' | 'text/html' | 'text/csv' | 'text/plain';
+  mediaType?: 'application/json' | 'text/html' | 'text/csv' | 'text/plain' | 'text/event-stream';
   headers?: Record<string, string>;
 };
 

@@ -172,5 +172,29 @@ export const inboxRecords = (root: EntityManager, tenantId: string, now: () => D
         audit(em, ctx, c.id, read ? 'conversation.read' : 'conversation.unread', {}, {});
         return { id: c.id, unread: !read && c.lastInboundAt !== null };
       }),
+
+    /**
+     * The agent waits on the customer: the conversation and its open ticket go `pending`, and
+     * the ticket appends `ticket.status_changed` (open → pending; its SLA clock pauses until the
+     * customer writes). A resolved ticket cannot wait; one already waiting changes nothing.
+     */
+    waitOnCustomer: (id: string, ctx: ActionContext) =>
+      inTransaction(id, async (em, c, ticket) => {
+        if (ticket && (ticket.status === 'resolved' || ticket.status === 'closed'))
+          throw new AppError('conflict', 'the ticket is resolved: reopen it before waiting on the customer');
+        if (c.status === 'pending' && (!ticket || ticket.status === 'pending'))
+          return stateOf(c, ticket, false);
+        const before = { status: c.status, ticketStatus: ticket?.status ?? null };
+        c.status = 'pending';
+        if (ticket && ticket.status !== 'pending') {
+          ticket.status = 'pending';
+          ticketEvents.statusChanged(em, ticket, before.ticketStatus ?? 'open', now());
+        }
+        audit(em, ctx, c.id, 'conversation.waiting_on_customer', before, {
+          status: c.status,
+          ticketStatus: ticket?.status ?? null,
+        });
+        return stateOf(c, ticket, true);
+      }),
   };
 };

@@ -24,6 +24,9 @@ import {
   threadSchema,
 } from './inboxSchemas';
 import type { InboxSender } from './inboxSender';
+import type { SendClient } from '@c360/workflows';
+import { scheduledReplies } from './scheduledReplies';
+import { scheduledReplySchema } from './scheduledReplySchemas';
 import { replyToConversation } from './replyToConversation';
 
 export type InboxRouteDeps = {
@@ -33,6 +36,8 @@ export type InboxRouteDeps = {
   sender: InboxSender | undefined;
   /** A due date closer than this is `at_risk` (default 60). */
   slaAtRiskMinutes?: number;
+  /** Starts and steers sends (send later); without it `sendAt` answers 503. */
+  sends?: SendClient | undefined;
 };
 
 export const INBOX_ROLES = ['agent', 'manager', 'admin'] as const;
@@ -184,8 +189,8 @@ export const inboxRoutes = (deps: InboxRouteDeps): ApiRoute[] => [
       'Sends through the channel adapter. Send an `Idempotency-Key` header (8-128 of A-Z a-z 0-9 . _ : -): ' +
       'a retried request with the same key never sends twice and answers the first message (200, `alreadySent`). ' +
       'Without it the request id (`X-Request-Id`) is the key. On WhatsApp, free text outside the 24-hour ' +
-      'customer service window is refused with 409; an approved template is allowed. `sendAt` (send later) ' +
-      'answers 501: it needs the consent and quiet-hours send workflow, not built yet.',
+      'customer service window is refused with 409; an approved template is allowed. With `sendAt` the reply ' +
+      'is sent later through the send path instead (202, as `POST .../scheduled-replies`).',
     tags: ['inbox'],
     access: INBOX_ROLES,
     params: idParamsSchema,
@@ -193,9 +198,20 @@ export const inboxRoutes = (deps: InboxRouteDeps): ApiRoute[] => [
     responses: {
       200: { description: 'Already sent under this key: nothing was sent again', schema: replyResultSchema },
       201: { description: 'Sent', schema: replyResultSchema },
+      202: { description: 'Scheduled (sendAt): see scheduled replies', schema: scheduledReplySchema },
     },
-    errors: [404, 409, 501, 503],
+    errors: [404, 409, 503],
     handler: async ({ principal, params, body, requestId, req }) => {
+      if (body.sendAt !== undefined) {
+        const { sendAt, commentVisibility: _visibility, ...content } = body;
+        return {
+          status: 202,
+          body: await scheduledReplies(
+            { em: deps.em, now: deps.now, sends: deps.sends },
+            principal.tenantId,
+          ).create(principal, params.id, { ...content, sendAt }),
+        };
+      }
       const header = req.get('idempotency-key');
       if (header !== undefined && !IDEMPOTENCY_KEY.test(header))
         throw new AppError('validation', 'invalid Idempotency-Key header', {
@@ -262,6 +278,28 @@ export const inboxRoutes = (deps: InboxRouteDeps): ApiRoute[] => [
       'Resolving a resolved conversation changes nothing (`changed: false`).',
   ),
   stateRoute(deps, 'reopen', 'Reopen the conversation (and its resolved ticket)', 'Sets both back to open.'),
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/inbox/conversations/:id/wait-on-customer',
+    operationId: 'waitOnCustomer',
+    summary: 'Wait on the customer (pauses the SLA clock)',
+    description:
+      'Sets the conversation and its open ticket to `pending`; the ticket appends one `ticket.status_changed` (open → pending) ' +
+      "outbox event and its SLA clock pauses until the customer's next message (which sets both back to open). " +
+      'A resolved ticket answers 409; waiting again changes nothing (`changed: false`).',
+    tags: ['inbox'],
+    access: INBOX_ROLES,
+    params: idParamsSchema,
+    responses: { 200: { description: 'The conversation after the action', schema: conversationStateSchema } },
+    errors: [404, 409],
+    handler: async ({ principal, params, requestId }) => ({
+      status: 200,
+      body: await inboxRecords(deps.em, principal.tenantId, deps.now).waitOnCustomer(params.id, {
+        actor: principal,
+        requestId,
+      }),
+    }),
+  }),
   defineRoute({
     method: 'post',
     path: '/api/v1/inbox/conversations/:id/read',

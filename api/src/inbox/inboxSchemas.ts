@@ -147,6 +147,21 @@ const buttonParameterSchema = z.union([
   }),
 ]);
 
+/** An approved WhatsApp template with its parameters, as replies and campaigns send it. */
+export const whatsappTemplateSendSchema = z.object({
+  name: z.string().min(1).max(512),
+  language: z.string().min(2).max(15),
+  parameters: z
+    .object({
+      header: z.array(templateParameterSchema).optional(),
+      body: z.array(templateParameterSchema).optional(),
+      buttons: z
+        .array(z.object({ index: z.number().int().min(0), parameters: z.array(buttonParameterSchema) }))
+        .optional(),
+    })
+    .default({}),
+});
+
 export const replyBodySchema = z
   .object({
     text: z.string().trim().min(1).max(4096).optional().meta({ description: 'free text (every channel)' }),
@@ -157,20 +172,7 @@ export const replyBodySchema = z
       .max(500)
       .optional()
       .meta({ description: 'email only; defaults to Re: <subject>' }),
-    template: z
-      .object({
-        name: z.string().min(1).max(512),
-        language: z.string().min(2).max(15),
-        parameters: z
-          .object({
-            header: z.array(templateParameterSchema).optional(),
-            body: z.array(templateParameterSchema).optional(),
-            buttons: z
-              .array(z.object({ index: z.number().int().min(0), parameters: z.array(buttonParameterSchema) }))
-              .optional(),
-          })
-          .default({}),
-      })
+    template: whatsappTemplateSendSchema
       .optional()
       .meta({ description: 'WhatsApp only: an approved template (allowed outside the 24-hour window)' }),
     commentVisibility: z
@@ -180,7 +182,7 @@ export const replyBodySchema = z
     sendAt: z.iso
       .datetime({ offset: true })
       .optional()
-      .meta({ description: 'send later: not available yet (answers 501)' }),
+      .meta({ description: 'send later: scheduled through the send path (answers 202)' }),
   })
   .refine((b) => (b.text !== undefined) !== (b.template !== undefined), {
     message: 'give exactly one of text or template',

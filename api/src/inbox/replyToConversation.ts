@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, isServiceWindowOpen } from '@c360/domain';
-import { AuditLog, forTenant, Ticket } from '@c360/store';
+import {
+  appendOutboxEvent,
+  AuditLog,
+  forTenant,
+  Ticket,
+  TICKET_AGENT_REPLIED,
+  type TicketAgentRepliedPayload,
+} from '@c360/store';
 import { CHANNEL_FAILURES, type SentMessage } from '@c360/workflows';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal';
@@ -54,11 +61,6 @@ export const replyToConversation = async (
   idempotencyKey: string,
   requestId: string,
 ): Promise<SentMessage> => {
-  if (input.sendAt !== undefined)
-    throw new AppError(
-      'not_implemented',
-      'send later (sendAt) is not available yet: it needs the consent and quiet-hours send workflow (issue 6)',
-    );
   const tenantId = principal.tenantId;
   const conversation = await findConversationOr404(deps.em.fork(), tenantId, conversationId);
   const channel = conversation.channel;
@@ -128,7 +130,25 @@ const recordReply = async (
     const at = deps.now();
     if (ticketId) {
       const ticket = await em.findOne(Ticket, { id: ticketId });
-      if (ticket && !ticket.firstRespondedAt) ticket.firstRespondedAt = at;
+      const firstResponse = ticket !== null && !ticket.firstRespondedAt;
+      if (ticket && firstResponse) ticket.firstRespondedAt = at;
+      // The ticket's SLA clock hears of every agent reply (the first one stops first response).
+      if (ticket) {
+        const payload: TicketAgentRepliedPayload = {
+          ticketId: ticket.id,
+          customerId: ticket.customer.id,
+          conversationId,
+          messageId: sent.messageId,
+          at: at.toISOString(),
+          firstResponse,
+        };
+        appendOutboxEvent(em, {
+          type: TICKET_AGENT_REPLIED,
+          aggregateType: 'ticket',
+          aggregateId: ticket.id,
+          payload,
+        });
+      }
     }
     em.create(AuditLog, {
       tenant: tenantId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { whatsappTemplateSendSchema } from '../inbox/inboxSchemas';
 import {
   DEFAULT_EXPORT_COLUMNS,
   EXPORT_COLUMN_NAMES,
@@ -133,11 +134,52 @@ export const scheduleSchema = z
 
 export const scheduleListSchema = z.object({ items: z.array(scheduleSchema) });
 
+export const campaignContentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string().trim().min(1).max(4096) }),
+  z.object({ type: z.literal('template'), ...whatsappTemplateSendSchema.shape }),
+  z.object({
+    type: z.literal('email'),
+    subject: z.string().trim().min(1).max(500),
+    html: z.string().min(1).max(200_000).optional(),
+    text: z.string().min(1).max(100_000).optional(),
+  }),
+]);
+
+const CONTENT_BY_CHANNEL = { whatsapp: ['text', 'template'], email: ['email', 'text'] } as const;
+
 export const launchBodySchema = z
   .object({
     kind: z.enum(['campaign', 'playbook']),
-    /** The campaign template or playbook to run for every member. */
+    /** The campaign's name, or the playbook to run for every member. */
     name: z.string().trim().min(1).max(200),
+    channel: z
+      .enum(['whatsapp', 'email'])
+      .optional()
+      .meta({ description: 'campaigns: the channel to send on' }),
+    purpose: z
+      .enum(['marketing', 'service'])
+      .default('marketing')
+      .meta({ description: 'marketing needs each member opted in to the channel' }),
+    content: campaignContentSchema.optional().meta({
+      description:
+        'campaigns: text (WhatsApp only inside the 24-hour window), an approved WhatsApp template, or an email',
+    }),
     input: z.record(z.string(), z.unknown()).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.kind !== 'campaign') return;
+    if (!b.channel)
+      ctx.addIssue({ code: 'custom', path: ['channel'], message: 'a campaign needs a channel' });
+    if (!b.content) ctx.addIssue({ code: 'custom', path: ['content'], message: 'a campaign needs content' });
+    if (
+      b.channel &&
+      b.content &&
+      !(CONTENT_BY_CHANNEL[b.channel] as readonly string[]).includes(b.content.type)
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: ['content', 'type'],
+        message: `${b.channel} campaigns send ${CONTENT_BY_CHANNEL[b.channel].join(' or ')}`,
+      });
+  });

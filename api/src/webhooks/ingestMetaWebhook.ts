@@ -8,6 +8,7 @@ import {
   type ConversationChannel,
   type ResolvedChannelAccount,
 } from '@c360/store';
+import { answerSurveyFromFlow } from '../surveys/flowSurveyAnswer';
 import { instagramWebhookEvents } from './instagramWebhookEvents';
 import { whatsappWebhookEvents } from './whatsappWebhookEvents';
 
@@ -85,6 +86,15 @@ export const ingestMetaWebhook = async (
       });
       if (stored.duplicate) result.duplicates += 1;
       else result.stored += 1;
+      // A survey answered in its WhatsApp Flow (issue 6); a redelivery finds it answered already.
+      if (event.metadata.kind === 'flow_response')
+        await answerSurveyFromFlow(
+          rootEm,
+          account.tenantId,
+          event.metadata.interactive?.['response'],
+          event.sentAt,
+          logger,
+        );
     }
     return result;
   }

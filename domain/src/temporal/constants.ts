@@ -3,6 +3,8 @@
  * queues, search attributes, workflow-id helpers. Workflow ids come from business ids, so a
  * duplicate start is refused by Temporal instead of doing the work twice.
  */
+import type { PlaybookWorkflowKind } from '../playbooks/playbookIds';
+
 export const TASK_QUEUE = 'c360-main';
 
 /** Custom search attributes registered on the Temporal namespace at start. */
@@ -15,7 +17,23 @@ export const SEARCH_ATTRIBUTES = {
 
 export type SearchAttributeName = keyof typeof SEARCH_ATTRIBUTES;
 
-export type WorkflowKind = 'reindex' | 'rescore' | 'segment-export' | SegmentWorkflowKind;
+export type WorkflowKind =
+  | 'reindex'
+  | 'rescore'
+  | 'segment-export'
+  | 'survey'
+  | 'campaign'
+  | SegmentWorkflowKind
+  | SlaWorkflowKind
+  // Issue 6, default playbooks: `playbook:<name>`.
+  | PlaybookWorkflowKind
+  | PrivacyWorkflowKind;
+
+/** The SLA clock of a ticket (issue 6). */
+export type SlaWorkflowKind = 'sla';
+
+/** Retention purges and data-subject requests (issue 7). */
+export type PrivacyWorkflowKind = 'retention' | 'dsr-export' | 'dsr-erase';
 
 /** The segment membership workflows (issue 4: real-time membership). */
 export type SegmentWorkflowKind = 'segmentRecompute' | 'segmentSweep' | 'segmentReconcile';
@@ -33,4 +51,12 @@ export const workflowIds = {
   /** A Temporal Schedule of an export; its runs get `<this id>-<tick time>` from Temporal. */
   exportSchedule: (tenantId: string, scheduleId: string): string =>
     `export-schedule-${tenantId}-${scheduleId}`,
+  /** One survey per resolution of a ticket (the resolution time in ms makes a re-resolution distinct). */
+  surveyForResolution: (tenantId: string, ticketId: string, resolvedAt: string): string =>
+    `survey:${tenantId}:${ticketId}:${new Date(resolvedAt).getTime()}`,
+  /** A survey sent by hand (a ticket's survey button, a macro): one per request or outbox event id. */
+  manualSurvey: (tenantId: string, id: string): string => `survey:${tenantId}:manual:${id}`,
+  /** A data-subject request; the request id (from the API) makes each one distinct. */
+  dsr: (kind: 'export' | 'erase', tenantId: string, customerId: string, requestId: string): string =>
+    `dsr-${kind}-${tenantId}-${customerId}-${requestId}`,
 };

@@ -30,7 +30,7 @@ import {
   User,
   type SearchClient,
 } from '@c360/store';
-import { startSegmentRecompute, workflowsPath } from '@c360/workflows';
+import { campaignControl, startSegmentRecompute, workflowsPath } from '@c360/workflows';
 
 export type SegmentMatcher = 'percolator' | 'evaluator';
 
@@ -106,6 +106,7 @@ export const openSegmentStack = async (orm: MikroORM, databaseUrl: string) => {
       start: () => Promise.reject(new Error('rescore is not part of this stack')),
       status: () => Promise.resolve(null),
     },
+    campaigns: campaignControl(env.client, taskQueue),
     segmentExports: {
       search: viaProxy,
       indexPrefix,

@@ -3,6 +3,7 @@ import { Conversation, type ConversationExternalIds } from '../entities/Conversa
 import { Message, type MessageAttachment, type MessageMetadata } from '../entities/Message';
 import type { ConversationChannel } from '../entities/vocabulary';
 import { scopedTenantId } from '../tenancy/forTenant';
+import { reopenTicketOnCustomerReply } from './reopenTicketOnCustomerReply';
 import { TenantScopeError } from '../tenancy/tenantFilter';
 import {
   findOrCreateCustomerForContact,
@@ -95,8 +96,8 @@ export const recordInboundMessage = async (
         externalThreadId: input.thread.externalThreadId,
         externalIds: input.thread.externalIds ?? {},
       });
-    } else if (conversation.status === 'closed' || conversation.status === 'snoozed') {
-      // A customer writing again wakes the thread up.
+    } else if (conversation.status !== 'open') {
+      // A customer writing again wakes the thread up (and ends waiting on them).
       conversation.status = 'open';
     }
     if (!conversation.lastMessageAt || conversation.lastMessageAt < input.sentAt)
@@ -120,6 +121,8 @@ export const recordInboundMessage = async (
       sentAt: input.sentAt,
       metadata: input.metadata ?? {},
     });
+    // A ticket waiting on the customer is open again: its SLA clock resumes.
+    await reopenTicketOnCustomerReply(tx, conversation, input.sentAt);
     await tx.flush();
     return {
       duplicate: false,

@@ -34,8 +34,11 @@ export const SurveyRequest = defineEntity({
     sentAt: p.datetime().nullable(),
     remindedAt: p.datetime().nullable(),
     expiresAt: p.datetime(),
+    /** The survey workflow running this request; answers signal it. */
+    workflowId: p.string().length(200).nullable(),
     updatedAt: updatedAtProperty(),
   },
   indexes: [{ properties: ['customer', 'createdAt'] }, { properties: ['ticket'] }],
+  uniques: [{ properties: ['tenant', 'workflowId'] }],
 });
 export type SurveyRequest = InferEntity<typeof SurveyRequest>;

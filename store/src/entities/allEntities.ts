@@ -8,6 +8,8 @@ import { Conversation } from './Conversation';
 import { ConversationRead } from './ConversationRead';
 import { ConversionEvent } from './ConversionEvent';
 import { TimelineEvent } from './TimelineEvent';
+import { Campaign } from './Campaign';
+import { CampaignMember } from './CampaignMember';
 import { Customer } from './Customer';
 import { Deal } from './Deal';
 import { ExportSchedule } from './ExportSchedule';
@@ -31,6 +33,12 @@ import { Tenant } from './Tenant';
 import { TenantScoreModel } from './TenantScoreModel';
 import { Ticket } from './Ticket';
 import { User } from './User';
+// The send path (issue 6).
+import { SendSlot } from './SendSlot';
+import { ScheduledReply } from './ScheduledReply';
+// Issue 6, default playbooks.
+import { PlaybookEntry } from './PlaybookEntry';
+import { PlaybookTicket } from './PlaybookTicket';
 
 /**
  * Every entity, as the ORM registers them. Typed as plain schemas: the inferred tuple of every
@@ -50,6 +58,8 @@ export const allEntities: EntitySchema[] = [
   KnowledgeView,
   ConversionEvent,
   TimelineEvent,
+  Campaign,
+  CampaignMember,
   SurveyRequest,
   SurveyResponse,
   Segment,
@@ -69,4 +79,10 @@ export const allEntities: EntitySchema[] = [
   TenantScoreModel,
   ChannelAccount,
   ChannelIdentity,
+  // The send path (issue 6).
+  SendSlot,
+  ScheduledReply,
+  // Issue 6, default playbooks.
+  PlaybookTicket,
+  PlaybookEntry,
 ];

@@ -32,3 +32,15 @@ export * from './ChannelIdentity';
 export * from './allEntities';
 export * from './SegmentExport';
 export * from './TimelineEvent';
+// The send path (issue 6).
+export * from './SendSlot';
+export * from './ScheduledReply';
+// Issue 6, default playbooks.
+export * from './PlaybookTicket';
+export * from './PlaybookEntry';
+// The send path (issue 6).
+export * from './SendSlot';
+export * from './ScheduledReply';
+export * from './TimelineEvent';
+export * from './Campaign';
+export * from './CampaignMember';

@@ -1,12 +1,17 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128135524_initial } from './Migration20261128135524_initial';
-import { Migration20261129103000_segmentMembership } from './Migration20261129103000_segmentMembership';
 import { Migration20261129103629_tenantScoreModel } from './Migration20261129103629_tenantScoreModel';
+import { Migration20261129103000_segmentMembership } from './Migration20261129103000_segmentMembership';
 import { Migration20261129103947_segmentExports } from './Migration20261129103947_segmentExports';
 import { Migration20261129104615_channels } from './Migration20261129104615_channels';
-import { Migration20261129120000_replies } from './Migration20261129120000_replies';
 import { Migration20261129120500_inbox } from './Migration20261129120500_inbox';
+import { Migration20261129120000_replies } from './Migration20261129120000_replies';
+import { Migration20261129131907_notifications } from './Migration20261129131907_notifications';
 import { Migration20261129132157_timelineEvents } from './Migration20261129132157_timelineEvents';
+import { Migration20261129132605_sendPath } from './Migration20261129132605_sendPath';
+import { Migration20261129133000_surveyWorkflow } from './Migration20261129133000_surveyWorkflow';
+import { Migration20261129134414_playbooks } from './Migration20261129134414_playbooks';
+import { Migration20261129140843_campaigns } from './Migration20261129140843_campaigns';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered by glob) so the same list works
@@ -14,11 +19,16 @@ import { Migration20261129132157_timelineEvents } from './Migration2026112913215
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128135524_initial', class: Migration20261128135524_initial },
-  { name: 'Migration20261129103000_segmentMembership', class: Migration20261129103000_segmentMembership },
   { name: 'Migration20261129103629_tenantScoreModel', class: Migration20261129103629_tenantScoreModel },
+  { name: 'Migration20261129103000_segmentMembership', class: Migration20261129103000_segmentMembership },
   { name: 'Migration20261129103947_segmentExports', class: Migration20261129103947_segmentExports },
   { name: 'Migration20261129104615_channels', class: Migration20261129104615_channels },
-  { name: 'Migration20261129120000_replies', class: Migration20261129120000_replies },
   { name: 'Migration20261129120500_inbox', class: Migration20261129120500_inbox },
+  { name: 'Migration20261129120000_replies', class: Migration20261129120000_replies },
+  { name: 'Migration20261129131907_notifications', class: Migration20261129131907_notifications },
   { name: 'Migration20261129132157_timelineEvents', class: Migration20261129132157_timelineEvents },
+  { name: 'Migration20261129132605_sendPath', class: Migration20261129132605_sendPath },
+  { name: 'Migration20261129133000_surveyWorkflow', class: Migration20261129133000_surveyWorkflow },
+  { name: 'Migration20261129134414_playbooks', class: Migration20261129134414_playbooks },
+  { name: 'Migration20261129140843_campaigns', class: Migration20261129140843_campaigns },
 ];

@@ -57,3 +57,50 @@ export type ConsentChangedPayload = {
   changedAt: string;
   source: string;
 };
+
+// --- SLA clocks (issue 6, helper sla) ---
+/** A ticket's deadline passed unmet (once per ticket opening and deadline). */
+export const TICKET_SLA_BREACHED = 'ticket.sla_breached';
+export type TicketSlaBreachedPayload = {
+  ticketId: string;
+  customerId: string;
+  target: 'first_response' | 'resolution';
+  policy: string;
+  dueAt: string;
+  breachedAt: string;
+  dedupeKey: string;
+};
+/** An agent replied on a conversation of a ticket; `firstResponse` when it was the first. */
+export const TICKET_AGENT_REPLIED = 'ticket.agent_replied';
+export type TicketAgentRepliedPayload = {
+  ticketId: string;
+  customerId: string;
+  conversationId: string;
+  messageId: string;
+  at: string;
+  firstResponse: boolean;
+};
+
+// Post-resolution surveys (issue 6).
+/** A customer answered a survey (web page or WhatsApp flow); the dispatcher signals its workflow. */
+export const SURVEY_ANSWERED = 'survey.answered';
+export type SurveyAnsweredPayload = {
+  surveyRequestId: string;
+  surveyResponseId: string;
+  workflowId: string | null;
+  customerId: string;
+  ticketId: string | null;
+  kind: 'csat' | 'nps';
+  score: number;
+  channel: 'whatsapp' | 'email' | 'web';
+  answeredAt: string;
+};
+/** A survey answer at or below the tenant's threshold; the low-rating playbook follows it. */
+export const CSAT_LOW_RATING_RECEIVED = 'csat.low_rating_received';
+export type CsatLowRatingReceivedPayload = {
+  customerId: string;
+  ticketId: string | null;
+  surveyResponseId: string;
+  score: number;
+  kind: 'csat' | 'nps';
+};

@@ -7,7 +7,9 @@ export const SURVEY_REQUESTED_EVENT = 'survey.requested';
 export type SurveyRequestedPayload = {
   customerId: string;
   ticketId: string | null;
-  conversationId: string;
+  conversationId: string | null;
   kind: 'csat' | 'nps';
   channel: string;
+  /** Set when the request row exists already (a survey sent by hand from a ticket through the API). */
+  surveyRequestId?: string;
 };

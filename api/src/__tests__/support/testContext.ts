@@ -19,6 +19,7 @@ import {
   type SearchClient,
 } from '@c360/store';
 import {
+  campaignControl,
   getReindexStatus,
   getRescoreStatus,
   startReindex,
@@ -155,6 +156,7 @@ export const openTestContext = async (
       search: openSearchSegments(search, prefix),
       recompute: { start: (input) => startSegmentRecompute(temporal, input) },
     },
+    campaigns: campaignControl(temporal, taskQueue),
     segmentExports: {
       search,
       indexPrefix: prefix,

@@ -149,11 +149,11 @@ describe('POST /api/v1/inbox/conversations/:id/reply', () => {
     expect(sent[0].type).toBe('template');
   });
 
-  it('answers 501 to sendAt (send later needs the issue 6 send workflow) and sends nothing', async () => {
+  it('answers 503 to sendAt where no send client is configured, and sends nothing', async () => {
     const { phone, conversationId } = await whatsappCustomerWrites('Later please');
     const res = await replyTo(conversationId, { text: 'Tomorrow', sendAt: '2030-01-01T09:00:00Z' });
-    expect(res.status).toBe(501);
-    expect(res.body.error.message).toMatch(/issue 6/);
+    expect(res.status).toBe(503);
+    expect(res.body.error.message).toMatch(/send later is not configured/);
     expect(await whatsappSent(phone)).toHaveLength(0);
   });
 

@@ -37,6 +37,7 @@ describe('score events', () => {
         previousScore: 60,
         band: 'healthy',
         previousBand: 'neutral',
+        factorChanges: [],
       },
     ]);
     expect(types(scoreEvents(before, snapshot(50, 'neutral', false, 'low'), thresholds))).toEqual([]); // exactly 10

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import {
+  buildCustomerDocuments,
+  ensureCustomerIndex,
+  writeCustomerDocuments,
+  type SearchClient,
+} from '@c360/store';
+
+export const NAMESPACE = process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test';
+
+export const connectDevServer = (): Promise<TestWorkflowEnvironment> =>
+  TestWorkflowEnvironment.createFromExistingServer({
+    address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
+    namespace: NAMESPACE,
+  });
+
+export const testIndexPrefix = (label: string): string =>
+  `${process.env['C360_INDEX_PREFIX'] ?? 'c360-test-'}${label}-${randomUUID().slice(0, 8)}-`;
+
+/** Indexes every customer of the tenants, as the relay would have. */
+export const indexTenants = async (
+  orm: MikroORM,
+  search: SearchClient,
+  indexPrefix: string,
+  tenantIds: string[],
+): Promise<string> => {
+  const index = await ensureCustomerIndex(search, indexPrefix);
+  for (const tenantId of tenantIds) {
+    const em = orm.em.fork();
+    const ids = (
+      await em.execute<{ id: string }[]>(`select id from customer where tenant_id = ? order by id`, [
+        tenantId,
+      ])
+    ).map((r) => r.id);
+    const batch = await buildCustomerDocuments(em, tenantId, ids, new Date());
+    await writeCustomerDocuments(search, index, batch, { refresh: true });
+  }
+  return index;
+};
+
+/** Every row of the table, by id, as JSON text (for before/after comparisons). */
+export const rowsById = async (orm: MikroORM, table: string): Promise<Map<string, string>> => {
+  const rows = await orm.em
+    .fork()
+    .execute<{ id: string; row: string }[]>(`select id, row_to_json(t)::text as row from "${table}" t`);
+  return new Map(rows.map((r) => [r.id, r.row]));
+};
+
+/**
+ * The replay fixture of one run (contract section 6), written only with C360_RECORD_HISTORIES=1,
+ * to workflows/src/__fixtures__/histories, which the workflows' replay test replays. The same
+ * few lines as workflows/src/__tests__/historyFixtures.ts, which this package cannot import.
+ */
+export const saveHistoryFixture = async (
+  client: Client,
+  workflowId: string,
+  name: string,
+  runId?: string,
+): Promise<void> => {
+  if (process.env['C360_RECORD_HISTORIES'] !== '1') return;
+  const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+  const folder = path.join(
+    __dirname,
+    '..',
+    '..',
+    '..',
+    '..',
+    'workflows',
+    'src',
+    '__fixtures__',
+    'histories',
+  );
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, `${name}.binpb`), temporal.api.history.v1.History.encode(history).finish());
+};

@@ -1,0 +1,2 @@
+export { createRetentionActivities, type RetentionDeps } from './createRetentionActivities';
+export { createDsrActivities, type DsrDeps } from './createDsrActivities';

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { Express } from 'express';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createSendActivities } from '@c360/activities';
+import { Conversation, Customer, forTenant, ScheduledReply } from '@c360/store';
+import { createSendClient, sendStatusQuery, workflowsPath } from '@c360/workflows';
+import {
+  eventually,
+  openChannelHarness,
+  type AnyJson,
+  type ChannelHarness,
+} from '../../webhooks/__tests__/support/channelHarness';
+
+/**
+ * Send later through the API: the reply is a `sendMessageWorkflow` on the dev server, run by a
+ * worker with the real activities, delivering to the sandbox.
+ */
+Runtime.install({ logger: new DefaultLogger('ERROR') });
+
+let h: ChannelHarness;
+let app: Express;
+let token = '';
+let worker: Worker;
+let connection: NativeConnection;
+let running: Promise<void>;
+const taskQueue = `scheduled-replies-${randomUUID().slice(0, 8)}`;
+
+beforeAll(async () => {
+  h = await openChannelHarness('sendlater');
+  token = await h.ctx.token(h.tenant, 'agent');
+  app = h.ctx.appWith({ sends: createSendClient(h.ctx.temporal, taskQueue) });
+  connection = await NativeConnection.connect({
+    address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
+  });
+  worker = await Worker.create({
+    connection,
+    namespace: process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test',
+    taskQueue,
+    workflowsPath,
+    activities: { ...h.activities, ...createSendActivities({ orm: h.ctx.orm }) },
+  });
+  running = worker.run();
+}, 120_000);
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await connection?.close();
+  await h?.close();
+});
+
+const em = () => forTenant(h.ctx.orm.em.fork(), h.tenant.id);
+const api = () => ({
+  get: (path: string) => request(app).get(path).set('Authorization', `Bearer ${token}`),
+  post: (path: string, body: object) =>
+    request(app).post(path).set('Authorization', `Bearer ${token}`).send(body),
+  patch: (path: string, body: object) =>
+    request(app).patch(path).set('Authorization', `Bearer ${token}`).send(body),
+  delete: (path: string) => request(app).delete(path).set('Authorization', `Bearer ${token}`),
+});
+const whatsappSent = async (to: string): Promise<AnyJson[]> =>
+  (await h.control('GET', `/whatsapp/messages?to=${to}`)).json.data as AnyJson[];
+
+const customerWrites = async (text: string) => {
+  const phone = `1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+  expect((await h.control('POST', '/whatsapp/inbound', { from: phone, name: 'Ada', text })).status).toBe(202);
+  const conversation = await eventually(() =>
+    em().findOne(Conversation, { channel: 'whatsapp', externalThreadId: phone }),
+  );
+  return { phone, conversationId: conversation.id, customerId: conversation.customer.id };
+};
+
+const inHours = (h: number): string => new Date(Date.now() + h * 3600_000).toISOString();
+
+describe('send later', () => {
+  it('schedules, lists, edits and cancels a reply; nothing is sent', async () => {
+    const { phone, conversationId } = await customerWrites('Call me back tomorrow?');
+    const sendAt = inHours(1);
+    const created = await api().post(`/api/v1/inbox/conversations/${conversationId}/reply`, {
+      text: 'Sure, talk soon',
+      sendAt,
+    });
+    expect(created.status).toBe(202);
+    expect(created.body).toMatchObject({ status: 'scheduled', sendAt, plannedAt: sendAt });
+    const id = created.body.id as string;
+
+    const list = await api().get(`/api/v1/inbox/conversations/${conversationId}/scheduled-replies`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((r: AnyJson) => [r.id, r.status])).toEqual([[id, 'scheduled']]);
+
+    const later = inHours(2);
+    const edited = await api().patch(`/api/v1/inbox/scheduled-replies/${id}`, {
+      text: 'Edited',
+      sendAt: later,
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ sendAt: later, content: { type: 'text', text: 'Edited' } });
+    const row = await em().findOneOrFail(ScheduledReply, { id });
+    const handle = h.ctx.temporal.workflow.getHandle(row.workflowId);
+    await eventually(async () => (await handle.query(sendStatusQuery)).plannedAt === later);
+
+    const cancelled = await api().delete(`/api/v1/inbox/scheduled-replies/${id}`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(await handle.result()).toEqual({ status: 'skipped', reason: 'cancelled' });
+    expect((await api().delete(`/api/v1/inbox/scheduled-replies/${id}`)).status).toBe(409);
+    expect(await whatsappSent(phone)).toHaveLength(0);
+  });
+
+  it('sends a reply when its time comes, once, and records it on the scheduled reply', async () => {
+    const { phone, conversationId } = await customerWrites('When does it ship?');
+    const sendAt = new Date(Date.now() + 1500).toISOString();
+    const created = await api().post(`/api/v1/inbox/conversations/${conversationId}/scheduled-replies`, {
+      text: 'It ships today',
+      sendAt,
+    });
+    expect(created.status).toBe(202);
+    const row = await eventually(async () => {
+      const r = await em().findOne(ScheduledReply, { id: created.body.id });
+      return r?.status === 'sent' ? r : null;
+    });
+    expect(row.messageId).toBeTruthy();
+    const sent = await whatsappSent(phone);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].request).toMatchObject({ to: phone, type: 'text', text: { body: 'It ships today' } });
+  });
+
+  it('refuses free text that would go after the WhatsApp window closes, and bad input, storing nothing', async () => {
+    const { conversationId } = await customerWrites('Hello');
+    const late = await api().post(`/api/v1/inbox/conversations/${conversationId}/scheduled-replies`, {
+      text: 'Too late',
+      sendAt: inHours(30),
+    });
+    expect(late.status).toBe(409);
+    const both = await api().post(`/api/v1/inbox/conversations/${conversationId}/scheduled-replies`, {
+      text: 'x',
+      sendAt: inHours(1),
+      atQuietHoursEnd: true,
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.error.fields[0].path).toBe('body.sendAt');
+    expect(await em().count(ScheduledReply, { conversation: conversationId })).toBe(0);
+  });
+
+  it("tells the composer it is the customer's quiet hours and sends at their end on request", async () => {
+    const { conversationId, customerId } = await customerWrites('Late night question');
+    // A fixed-offset zone where it is 23:xx now; quiet 22:00-07:00.
+    let x = (new Date().getUTCHours() + 1) % 24;
+    if (x > 12) x -= 24;
+    const zone = x === 0 ? 'Etc/GMT' : x > 0 ? `Etc/GMT+${x}` : `Etc/GMT-${-x}`;
+    const scoped = em();
+    const customer = await scoped.findOneOrFail(Customer, { id: customerId });
+    customer.customFields = {
+      ...customer.customFields,
+      marketingPreferences: {
+        ...customer.customFields.marketingPreferences,
+        quietHours: { start: '22:00', end: '07:00', timeZone: zone },
+      },
+    };
+    await scoped.flush();
+
+    const check = await api().get(`/api/v1/inbox/conversations/${conversationId}/compose-check`);
+    expect(check.status).toBe(200);
+    expect(check.body).toMatchObject({
+      quietHours: { now: true, timeZone: zone },
+      whatsappWindow: { open: true },
+      customerWroteInLast24h: true,
+      suggestSendLater: false,
+    });
+    const endsAt = check.body.quietHours.endsAt as string;
+    expect(new Date(endsAt).getTime()).toBeGreaterThan(Date.now());
+
+    const created = await api().post(`/api/v1/inbox/conversations/${conversationId}/scheduled-replies`, {
+      text: 'Answering in the morning',
+      atQuietHoursEnd: true,
+    });
+    expect(created.status).toBe(202);
+    expect(created.body).toMatchObject({ sendAt: endsAt, plannedAt: endsAt });
+    expect((await api().delete(`/api/v1/inbox/scheduled-replies/${created.body.id}`)).status).toBe(200);
+  });
+});

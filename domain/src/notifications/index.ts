@@ -1,0 +1,2 @@
+export * from './notificationPreferences';
+export * from './notificationDigest';

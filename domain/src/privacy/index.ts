@@ -1,0 +1,2 @@
+export * from './retentionPolicies';
+export * from './dsr';

@@ -1,0 +1,4 @@
+export * from './slaCalendar';
+export * from './slaSettings';
+export * from './slaClock';
+export * from './slaPlan';

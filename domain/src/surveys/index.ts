@@ -1,0 +1,3 @@
+export * from './surveySettings';
+export * from './surveyScore';
+export * from './surveyChannel';

@@ -1,0 +1,253 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { OutboxRelay } from '@c360/activities';
+import type { Role } from '@c360/domain';
+import { DEMO_LOGINS, DEMO_PASSWORD, forTenant, Ticket, useTestDatabase } from '@c360/store';
+import { launchChromium } from '@c360/mfe-kit/test';
+import { indexTenantCustomers, signInStandalone, startRelay } from '../support/areaServices';
+import { screenshot } from '../support/browserSession';
+import { openDashboardStack, ROOT, type DashboardStack } from '../support/dashboardStack';
+
+/**
+ * The customers area in Debian's chromium, from its production build served alone against the
+ * real API (as its dev server runs it), with the real search index and outbox relay: list and search, create a customer, the 360 with
+ * a rescore, WhatsApp opt-out landing in the consent log, and a segment built, counted, saved and
+ * exported as a CSV download.
+ */
+jest.setTimeout(120_000);
+
+const db = useTestDatabase();
+let stack: DashboardStack;
+let browser: Browser;
+let relay: OutboxRelay;
+let tenant: { id: string; slug: string };
+
+const version = (
+  JSON.parse(readFileSync(join(ROOT, 'mfe-customers', 'package.json'), 'utf8')) as { version: string }
+).version;
+
+const emailOf = (role: Role) => {
+  const login = DEMO_LOGINS.find((l) => l.tenant === tenant.slug && l.role === role);
+  if (!login) throw new Error(`no demo login for ${role} in ${tenant.slug}`);
+  return login.email;
+};
+
+/** The API as the given role (for checks beside what the page shows). */
+const apiAs = async (role: Role) => {
+  const login = await fetch(`${stack.apiOrigin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenant: tenant.slug, email: emailOf(role), password: DEMO_PASSWORD }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
+    const response = await fetch(`${stack.apiOrigin}/api/v1${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+};
+
+let remoteUrl = '';
+
+/** Signs in on the customers remote's own page and opens `path` of the area. */
+const open = async (role: Role, path: string, locale: 'en' | 'fr' | 'ar' = 'en'): Promise<Page> => {
+  const page = await signInStandalone(browser, remoteUrl, path, {
+    tenant: tenant.slug,
+    email: emailOf(role),
+    password: DEMO_PASSWORD,
+    locale,
+  });
+  await page.getByTestId('customers-area').waitFor();
+  return page;
+};
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([openDashboardStack(db.orm, db.url), launchChromium()]);
+  tenant = stack.seeded.tenants[0]!;
+  await indexTenantCustomers(db.orm, stack.search, stack.indexPrefix, tenant.id);
+  relay = await startRelay(db.orm, db.url, stack.search, stack.indexPrefix);
+  remoteUrl = `http://127.0.0.1:${await stack.serveRemote('customers', join(ROOT, 'mfe-customers', 'dist'), version)}`;
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await relay?.stop();
+  await stack?.close();
+});
+
+describe('the customers area in a real browser', () => {
+  it('lists and searches customers, and narrows them with a quick filter', async () => {
+    const page = await open('agent', '/customers');
+    await page.getByTestId('customer-row').first().waitFor();
+    expect(await page.getByTestId('customer-row').count()).toBe(25);
+    await screenshot(page, 'customers-list');
+
+    const api = await apiAs('agent');
+    const vip = await api<{ total: number }>('/customers?isVip=true&pageSize=1');
+    await page.getByRole('button', { name: 'VIP', exact: true }).click();
+    const countText =
+      vip.total === 0 ? 'No customer matches' : vip.total === 1 ? '1 customer' : `${vip.total} customers`;
+    await page.getByText(countText, { exact: true }).waitFor();
+
+    const first = (await api<{ items: { firstName: string; lastName: string }[] }>('/customers?pageSize=1'))
+      .items[0]!;
+    await page.getByRole('button', { name: 'VIP', exact: true }).click();
+    await page.getByRole('searchbox').fill(`${first.firstName} ${first.lastName}`);
+    await page
+      .getByTestId('customer-row')
+      .filter({ hasText: `${first.firstName} ${first.lastName}` })
+      .first()
+      .waitFor();
+    await page.context().close();
+  });
+
+  it('creates a customer and opens its 360 profile; the relay makes it searchable', async () => {
+    const page = await open('agent', '/customers');
+    await page.getByRole('button', { name: 'New customer' }).click();
+    await page.waitForURL('**/customers/new');
+    await page.getByLabel('First name').fill('Zoé');
+    await page.getByLabel('Last name').fill('Browsertest');
+    await page.getByLabel('E-mails (comma-separated)').fill('zoe.browsertest@example.test');
+    await page.getByLabel('Phones, E.164 (comma-separated)').fill('not a phone');
+    await page.getByRole('button', { name: 'Save' }).click();
+    // The API's 400 names the bad field, and nothing is created.
+    await page.getByRole('alert').filter({ hasText: 'body.phones.0' }).waitFor();
+    await page.getByLabel('Phones, E.164 (comma-separated)').fill('+33612345678');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Zoé Browsertest' }).waitFor();
+    expect(page.url()).toMatch(/\/customers\/[0-9a-f-]{36}$/);
+    await page.getByTestId('health-card').waitFor();
+
+    await page.getByRole('button', { name: 'Back to customers' }).click();
+    await page.getByRole('searchbox').fill('Browsertest');
+    await page
+      .getByTestId('customer-row')
+      .filter({ hasText: 'Zoé Browsertest' })
+      .waitFor({ timeout: 20_000 });
+    await page.context().close();
+  });
+
+  it('shows the 360 and redraws health and its factors from a rescore', async () => {
+    const api = await apiAs('agent');
+    const { items } = await api<{ items: { id: string }[] }>('/customers?sort=-revenueWon&pageSize=1');
+    const customerId = items[0]!.id;
+    const page = await open('agent', `/customers/${customerId}`);
+    for (const card of ['orders-card', 'rfm-card', 'clv-card', 'csat-card', 'health-card', 'churn-card'])
+      await page.getByTestId(card).waitFor();
+    const before = await page.getByTestId('factor-points').allTextContents();
+    await screenshot(page, 'customer-360');
+
+    // Meanwhile three urgent tickets open for the customer and miss their first response.
+    const em = forTenant(db.orm.em.fork(), tenant.id);
+    for (const n of [1, 2, 3])
+      em.create(Ticket, {
+        tenant: tenant.id,
+        customer: customerId,
+        subject: `Browser test ticket ${n}`,
+        status: 'open',
+        priority: 'urgent',
+        slaPolicy: 'standard',
+        firstResponseDueAt: new Date(Date.now() - 3_600_000),
+        firstResponseBreached: true,
+      });
+    await em.flush();
+
+    const rescored = page.waitForResponse((r) =>
+      r.url().endsWith(`/customers/${customerId}/health-score/rescore`),
+    );
+    await page.getByRole('button', { name: 'Rescore' }).click();
+    const result = (await (await rescored).json()) as {
+      changed: boolean;
+      health: { score: number; factors: { name: string; contribution: number }[] };
+    };
+    await page
+      .getByTestId('health-score')
+      .filter({ hasText: String(result.health.score) })
+      .waitFor();
+    const after = await page.getByTestId('factor-points').allTextContents();
+    expect(after).toEqual(result.health.factors.map((f) => `${f.contribution.toFixed(1)} pts`));
+    expect(result.changed).toBe(true);
+    expect(after).not.toEqual(before);
+    const openTickets = result.health.factors.findIndex((f) => f.name === 'openTickets');
+    expect(after[openTickets]).not.toBe(before[openTickets]);
+    const stored = await api<{ health: { score: number } }>(`/customers/${customerId}/health-score`);
+    expect(stored.health.score).toBe(result.health.score);
+    await page.context().close();
+  });
+
+  it('records a WhatsApp opt-out in the consent log', async () => {
+    const api = await apiAs('agent');
+    const { items } = await api<{ items: { id: string }[] }>('/customers?optedIn=whatsapp&pageSize=1');
+    const customerId = items[0]!.id;
+    const page = await open('agent', `/customers/${customerId}/preferences`);
+    const toggle = page.getByTestId('optin-whatsapp');
+    await toggle.waitFor();
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.click();
+    await page
+      .locator('[data-testid="consent-entry"][data-channel="whatsapp"][data-granted="false"]')
+      .first()
+      .waitFor();
+    expect(await toggle.isChecked()).toBe(false);
+    const prefs = await api<{ preferences: { channels: { whatsapp: { optedIn: boolean } } } }>(
+      `/customers/${customerId}/preferences`,
+    );
+    expect(prefs.preferences.channels.whatsapp.optedIn).toBe(false);
+    const log = await api<{ items: { channel: string; granted: boolean; source: string }[] }>(
+      `/customers/${customerId}/consent/logs`,
+    );
+    expect(log.items[0]).toMatchObject({ channel: 'whatsapp', granted: false, source: 'dashboard' });
+    await screenshot(page, 'customer-preferences');
+    await page.context().close();
+  });
+
+  it('builds a segment with a live count, saves it and downloads its CSV', async () => {
+    const api = await apiAs('marketer');
+    const page = await open('marketer', '/customers/segments');
+    await page.getByRole('heading', { name: 'Segment builder' }).waitFor();
+
+    await page.getByRole('button', { name: 'VIP', exact: true }).click();
+    await page.getByRole('button', { name: 'Add condition' }).click();
+    await page.getByRole('combobox', { name: 'Field' }).selectOption('ordersWon');
+    await page.getByRole('combobox', { name: 'Operator' }).selectOption('gte');
+    await page.getByRole('textbox', { name: 'Value' }).fill('1');
+    const filter = {
+      and: [
+        { field: 'vip', op: 'isTrue' },
+        { field: 'ordersWon', op: 'gte', value: 1 },
+      ],
+    };
+    const expected = await api<{ count: number }>('/segments/preview', { method: 'POST', body: { filter } });
+    await page
+      .getByTestId('live-count')
+      .filter({ hasText: new RegExp(`^${expected.count} customers? match`) })
+      .waitFor();
+
+    await page.getByRole('textbox', { name: 'Segment name' }).fill('VIP buyers (browser)');
+    await page.getByRole('button', { name: 'Save segment' }).click();
+    const card = page.getByTestId('segment-card').filter({ hasText: 'VIP buyers (browser)' });
+    await card.waitFor();
+    await screenshot(page, 'segment-builder');
+
+    const download = page.waitForEvent('download');
+    await card.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await download;
+    const csv = readFileSync((await file.path())!, 'utf8');
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toContain('email');
+    expect(lines).toHaveLength(expected.count + 1);
+    await page.context().close();
+  });
+
+  it('reads right to left in Arabic, in the area’s own words', async () => {
+    const page = await open('agent', '/customers', 'ar');
+    await page.getByRole('heading', { name: 'العملاء' }).waitFor();
+    expect(await page.locator('.c360-area').first().getAttribute('dir')).toBe('rtl');
+    await screenshot(page, 'customers-list-ar');
+    await page.context().close();
+  });
+});

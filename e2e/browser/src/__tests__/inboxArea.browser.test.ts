@@ -1,0 +1,274 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Role } from '@c360/domain';
+import type { RunningSandbox } from '@c360/sandbox';
+import { DEMO_LOGINS, DEMO_PASSWORD, useTestDatabase } from '@c360/store';
+import { launchChromium } from '@c360/mfe-kit/test';
+import { eventually, lateChannels, sandboxControl, signInStandalone } from '../support/areaServices';
+import { screenshot, signIn } from '../support/browserSession';
+import { openDashboardStack, ROOT, type DashboardStack } from '../support/dashboardStack';
+
+/**
+ * The inbox area in Debian's chromium, from its production build served alone against the real
+ * API, with the channel sandbox standing in for WhatsApp, Instagram and e-mail: customers write
+ * in, an agent opens each thread, inserts a template, previews it with the customer's variables
+ * filled, sends it, and the sandbox receives exactly that.
+ */
+jest.setTimeout(120_000);
+
+const db = useTestDatabase();
+const channels = lateChannels();
+let stack: DashboardStack;
+let browser: Browser;
+let sandbox: RunningSandbox;
+let tenant: { id: string; slug: string };
+let remoteUrl = '';
+
+const versionOf = (pkg: string) =>
+  (JSON.parse(readFileSync(join(ROOT, pkg, 'package.json'), 'utf8')) as { version: string }).version;
+
+const emailOf = (role: Role) => {
+  const login = DEMO_LOGINS.find((l) => l.tenant === tenant.slug && l.role === role);
+  if (!login) throw new Error(`no demo login for ${role} in ${tenant.slug}`);
+  return login.email;
+};
+
+const apiAs = async (role: Role) => {
+  const login = await fetch(`${stack.apiOrigin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenant: tenant.slug, email: emailOf(role), password: DEMO_PASSWORD }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
+    const response = await fetch(`${stack.apiOrigin}/api/v1${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+};
+
+type Conversation = { id: string; channel: string; customer: { firstName: string } };
+
+/** Waits until the customer's message has become a conversation of the inbox. */
+const conversationOf = async (channel: string, firstName: string): Promise<Conversation> => {
+  const api = await apiAs('agent');
+  return eventually(async () => {
+    const { items } = await api<{ items: Conversation[] }>(
+      `/inbox/conversations?channel=${channel}&pageSize=100`,
+    );
+    return items.find((c) => c.customer.firstName === firstName);
+  });
+};
+
+const openInbox = (): Promise<Page> =>
+  signInStandalone(browser, remoteUrl, '/inbox', {
+    tenant: tenant.slug,
+    email: emailOf('agent'),
+    password: DEMO_PASSWORD,
+  });
+
+/** Opens a conversation from the list, inserts a template, previews it and sends it. */
+const replyWithTemplate = async (page: Page, conversation: Conversation, template: string) => {
+  await page.getByRole('button', { name: 'Include closed' }).waitFor();
+  await page.locator(`a[href="/inbox/${conversation.id}"]`).click();
+  await page.getByTestId('thread').waitFor();
+  const composer = page.getByTestId('composer');
+  await composer
+    .getByTestId('template-select')
+    .locator('option', { hasText: template })
+    .waitFor({ state: 'attached' });
+  await composer.getByTestId('template-select').selectOption({ label: template });
+  await composer.getByRole('button', { name: 'Preview' }).click();
+  const preview = composer.getByTestId('reply-preview');
+  await preview.waitFor();
+  const text = (await preview.textContent()) ?? '';
+  await composer.getByRole('button', { name: 'Send' }).click();
+  await composer.getByRole('status').filter({ hasText: 'Sent.' }).waitFor();
+  return text;
+};
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([
+    openDashboardStack(db.orm, db.url, { appDeps: channels.appDeps }),
+    launchChromium(),
+  ]);
+  tenant = stack.seeded.tenants[0]!;
+  sandbox = await channels.start(db.orm, stack.apiOrigin);
+  remoteUrl = `http://127.0.0.1:${await stack.serveRemote('inbox', join(ROOT, 'mfe-inbox', 'dist'), versionOf('mfe-inbox'))}`;
+  await stack.serveRemote('customers', join(ROOT, 'mfe-customers', 'dist'), versionOf('mfe-customers'));
+
+  // Templates with variables from the allowlist, one per channel, as a manager curates them.
+  const manager = await apiAs('manager');
+  const templates = [
+    {
+      name: 'Parcel update (browser)',
+      channel: 'whatsapp',
+      body: 'Hello {{customer.firstName}}, your parcel left our warehouse today.',
+    },
+    {
+      name: 'DM thanks (browser)',
+      channel: 'instagram',
+      body: 'Thanks for writing, {{customer.firstName}}! We are on it.',
+    },
+    {
+      name: 'Mail follow-up (browser)',
+      channel: 'email',
+      subject: 'About your order, {{customer.firstName}}',
+      body: 'Dear {{customer.firstName}},\n\nYour replacement is on its way.\n\n{{agent.name}}',
+    },
+  ];
+  for (const t of templates) await manager('/replies/templates', { method: 'POST', body: t });
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+  await stack?.close();
+});
+
+describe('the inbox area in a real browser', () => {
+  it('shows the customer’s 360 summary beside the thread, from the customers area through the shell', async () => {
+    await sandboxControl(sandbox, 'POST', '/whatsapp/inbound', {
+      from: '33655509876',
+      name: 'Sheila Summary',
+      text: 'Hello from the shell test',
+    });
+    const conversation = await conversationOf('whatsapp', 'Sheila');
+    const page = await signIn(browser, stack.shellUrl, tenant.slug, emailOf('agent'));
+    await page.getByTestId('nav-inbox').click();
+    await page.waitForURL('**/inbox');
+    await page.locator(`a[href="/inbox/${conversation.id}"]`).click();
+    await page.getByTestId('thread').waitFor();
+    const summary = page.getByTestId('customer-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Sheila Summary');
+    await screenshot(page, 'inbox-thread-with-summary');
+    await summary.getByRole('button', { name: 'Open 360 profile' }).click();
+    await page.waitForURL(`**/customers/*`);
+    await page.getByTestId('health-card').waitFor();
+    await page.context().close();
+  });
+
+  it('replies on WhatsApp with a template whose variables were previewed, and the sandbox gets it', async () => {
+    const phone = '33655501234';
+    await sandboxControl(sandbox, 'POST', '/whatsapp/inbound', {
+      from: phone,
+      name: 'Wanda Browser',
+      text: 'Where is my parcel?',
+    });
+    const conversation = await conversationOf('whatsapp', 'Wanda');
+    // Quiet hours that hold now (UTC), so the composer warns before the send.
+    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+    const now = Date.now();
+    const agent = await apiAs('agent');
+    const thread = await agent<{ conversation: { customer: { id: string } } }>(
+      `/inbox/conversations/${conversation.id}`,
+    );
+    await agent(`/customers/${thread.conversation.customer.id}/preferences`, {
+      method: 'POST',
+      body: {
+        quietHours: {
+          start: hhmm(new Date(now - 3_600_000)),
+          end: hhmm(new Date(now + 3_600_000)),
+          timeZone: 'UTC',
+        },
+      },
+    });
+    const page = await openInbox();
+    await page.locator(`a[href="/inbox/${conversation.id}"]`).click();
+    await page.getByTestId('quiet-hours-warning').waitFor();
+    const preview = await replyWithTemplate(page, conversation, 'Parcel update (browser)');
+    expect(preview).toContain('Hello Wanda, your parcel left our warehouse today.');
+    await page.getByTestId('message').filter({ hasText: 'your parcel left our warehouse' }).waitFor();
+    await screenshot(page, 'inbox-whatsapp-thread');
+    const sent = await sandboxControl<{ data: { request: { text?: { body: string } } }[] }>(
+      sandbox,
+      'GET',
+      `/whatsapp/messages?to=${phone}`,
+    );
+    expect(sent.data.map((m) => m.request.text?.body)).toEqual([
+      'Hello Wanda, your parcel left our warehouse today.',
+    ]);
+    await page.context().close();
+  });
+
+  it('replies to an Instagram DM, and the sandbox gets it', async () => {
+    const dm = await sandboxControl<{ senderId: string }>(sandbox, 'POST', '/instagram/inbound', {
+      from: { username: 'ingrid.browser', name: 'Ingrid Browser' },
+      text: 'Do you ship to Lyon?',
+    });
+    // A DM carries no name: the new customer is named after the Instagram-scoped sender id.
+    const conversation = await conversationOf('instagram', dm.senderId);
+    const page = await openInbox();
+    await page.getByRole('button', { name: 'Instagram', exact: true }).click();
+    const preview = await replyWithTemplate(page, conversation, 'DM thanks (browser)');
+    expect(preview).toContain(`Thanks for writing, ${dm.senderId}! We are on it.`);
+    await page.getByTestId('instagram-kind').filter({ hasText: 'Direct message' }).first().waitFor();
+    const sent = await sandboxControl<{ data: { recipientId: string; message?: { text?: string } }[] }>(
+      sandbox,
+      'GET',
+      '/instagram/messages',
+    );
+    expect(sent.data.filter((m) => m.recipientId === dm.senderId).map((m) => m.message?.text)).toEqual([
+      `Thanks for writing, ${dm.senderId}! We are on it.`,
+    ]);
+    await page.context().close();
+  });
+
+  it('shows an e-mail with its quoted history folded, and replies by e-mail', async () => {
+    await sandboxControl(sandbox, 'POST', '/email/inbound', {
+      from: 'emma.browser@example.test',
+      to: ['support@acme.test'],
+      subject: 'Broken vase',
+      text: 'The vase arrived broken.\n\nOn Mon, 2 Mar 2026, Acme Retail Support wrote:\n> Your order has shipped.',
+    });
+    // Named after the address's local part, the only name the mail gave.
+    const conversation = await conversationOf('email', 'emma.browser');
+    const page = await openInbox();
+    await page.locator(`a[href="/inbox/${conversation.id}"]`).click();
+    const quoted = page.getByTestId('quoted-history').first();
+    await quoted.waitFor();
+    expect(await quoted.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await page.getByText('The vase arrived broken.').waitFor();
+    await screenshot(page, 'inbox-email-thread');
+
+    const preview = await replyWithTemplate(page, conversation, 'Mail follow-up (browser)');
+    expect(preview).toContain('Dear emma.browser,');
+    const mail = await eventually(async () => {
+      const { data } = await sandboxControl<{ data: { subject: string | null; to: string[] }[] }>(
+        sandbox,
+        'GET',
+        `/mail?to=${encodeURIComponent('emma.browser@example.test')}`,
+      );
+      return data[0];
+    });
+    expect(mail.subject).toBe('Re: Broken vase');
+    await page.context().close();
+  });
+
+  it('filters by channel and unread, and keeps the thread usable when the customer summary cannot load', async () => {
+    const page = await openInbox();
+    await page.getByRole('button', { name: 'E-mail', exact: true }).click();
+    await page.getByTestId('conversation-item').first().waitFor();
+    const channelsShown = await page
+      .getByTestId('conversation-item')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('data-channel')));
+    expect(new Set(channelsShown)).toEqual(new Set(['email']));
+    await page.getByRole('button', { name: 'Unread', exact: true }).click();
+    await page.waitForTimeout(500);
+    const unread = await page
+      .getByTestId('conversation-item')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('data-unread')));
+    expect(unread.every((u) => u === 'true')).toBe(true);
+    // Served alone there is no shell to load the customers area's summary through: only its box says so.
+    await page.getByRole('button', { name: 'Unread', exact: true }).click();
+    await page.getByTestId('conversation-item').first().locator('a').click();
+    await page.getByTestId('summary-unavailable').waitFor();
+    await page.getByTestId('composer').waitFor();
+    await page.context().close();
+  });
+});

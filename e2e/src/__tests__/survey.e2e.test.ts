@@ -1,0 +1,86 @@
+import request from 'supertest';
+import { useTestDatabase, waitFor } from '@c360/store';
+import { openSurveyStack, type SurveyStack } from '../support/surveyStack';
+
+/**
+ * The post-resolution survey end to end on the real PostgreSQL and Temporal dev server: a ticket
+ * resolved through the API, `ticket.resolved` dispatched by the outbox relay, the survey
+ * workflow and the send path on a worker, the invite captured by the sandbox's SMTP server, the
+ * answer given at the public link, and the answer in /analytics/trends.
+ */
+jest.setTimeout(90_000);
+
+const db = useTestDatabase();
+let stack: SurveyStack;
+
+beforeAll(async () => {
+  stack = await openSurveyStack(db.orm, db.url);
+}, 120_000);
+afterAll(() => stack?.close());
+
+type AnyJson = Record<string, unknown>;
+
+it('resolves a ticket, mails the survey, takes the answer at the public link and shows it in the trends', async () => {
+  const tenant = await stack.tenant({ delayMinutes: 0 });
+  const api = () => request(stack.app);
+  const email = `grace.${Date.now()}@example.test`;
+  const customer = await api()
+    .post('/api/v1/customers')
+    .set('Authorization', tenant.tokens.agent)
+    .send({ firstName: 'Grace', lastName: 'Hopper', emails: [email], language: 'fr' });
+  expect(customer.status).toBe(201);
+  const prefs = await api()
+    .post(`/api/v1/customers/${customer.body.id}/preferences`)
+    .set('Authorization', tenant.tokens.agent)
+    .send({ channels: { email: { optedIn: true } } });
+  expect(prefs.status).toBe(200);
+  const ticket = await api()
+    .post('/api/v1/tickets')
+    .set('Authorization', tenant.tokens.agent)
+    .send({ customerId: customer.body.id, subject: 'Colis en retard' });
+  expect(ticket.status).toBe(201);
+  const resolved = await api()
+    .patch(`/api/v1/tickets/${ticket.body.id}`)
+    .set('Authorization', tenant.tokens.agent)
+    .send({ status: 'resolved' });
+  expect(resolved.status).toBe(200);
+
+  // The invite arrives in the sandbox's mailbox, in the customer's language, with the link.
+  const mail = await waitFor(
+    async () => {
+      const res = await fetch(`${stack.sandbox.url}/_control/mail?to=${encodeURIComponent(email)}`);
+      const items = ((await res.json()) as { data: AnyJson[] }).data;
+      return items[0];
+    },
+    'the survey e-mail in the sandbox',
+    60_000,
+  );
+  expect(mail['subject']).toBe('Comment nous sommes-nous débrouillés ?');
+  const link = new RegExp(`${stack.publicBaseUrl}(/s/[A-Za-z0-9_.-]+)`).exec(String(mail['text']))?.[1];
+  expect(link).toBeDefined();
+
+  // The customer opens the public page and answers.
+  const page = await api().get(link!);
+  expect(page.status).toBe(200);
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)![1]!;
+  const cookie = (page.headers['set-cookie'] as unknown as string[])[0]!.split(';')[0]!;
+  const answered = await api()
+    .post(link!)
+    .set('Cookie', cookie)
+    .type('form')
+    .send({ score: '4', comment: 'Rapide', csrf });
+  expect(answered.status).toBe(200);
+
+  // The workflow hears of it (survey.answered through the dispatcher) and finishes answered.
+  const workflowId = `survey:${tenant.id}:${ticket.body.id}:${new Date(resolved.body.resolvedAt).getTime()}`;
+  const result = (await stack.env.client.workflow.getHandle(workflowId).result()) as AnyJson;
+  expect(result).toMatchObject({ outcome: 'answered', score: 4, channel: 'email' });
+
+  const trends = await api()
+    .get('/api/v1/analytics/trends?metric=csat&interval=day')
+    .set('Authorization', tenant.tokens.manager);
+  expect(trends.status).toBe(200);
+  const points = trends.body.points as { count: number; value: number | null }[];
+  expect(points.reduce((n, p) => n + p.count, 0)).toBe(1);
+  expect(points.find((p) => p.count === 1)?.value).toBe(100);
+});

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Role } from '@c360/domain';
+import { startSandbox, type RunningSandbox } from '@c360/sandbox';
+import {
+  allRoutes,
+  createActivities,
+  createDispatcher,
+  createGraphClient,
+  createOutboxRelay,
+  createSegmentEvaluatorTracker,
+  DEFAULT_RETRY,
+  realSleep,
+} from '@c360/activities';
+import { createAccessTokens, createApp, createLogger } from '@c360/api';
+import { ChannelAccount, createSearchClient, forTenant, hashPassword, Tenant, User } from '@c360/store';
+import { campaignControl, workflowsPath } from '@c360/workflows';
+
+export const SURVEY_LINK_SECRET = 'e2e-survey-link-secret-0123456789abcdef';
+
+/**
+ * The survey path on the real services: the API app, the outbox relay with the dispatcher, a
+ * Temporal worker (dev server) with every activity, including the channel adapters pointed at
+ * an in-process channel sandbox (Graph API and SMTP capture), on a task queue of its own.
+ */
+export type SurveyStack = Awaited<ReturnType<typeof openSurveyStack>>;
+
+export const openSurveyStack = async (orm: MikroORM, databaseUrl: string) => {
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const indexPrefix = `${process.env['C360_INDEX_PREFIX'] ?? 'c360-test-'}e2e-${randomUUID().slice(0, 8)}-`;
+  const search = createSearchClient(process.env['C360_OPENSEARCH_URL'] ?? 'http://127.0.0.1:9200');
+  const sandbox: RunningSandbox = await startSandbox({
+    C360_SANDBOX_AUTO_STATUSES: [],
+    C360_SANDBOX_WEBHOOK_RETRY_MS: [],
+  });
+  const namespace = process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test';
+  const env = await TestWorkflowEnvironment.createFromExistingServer({
+    address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
+    namespace,
+  });
+  const taskQueue = `e2e-surveys-${randomUUID().slice(0, 8)}`;
+  const publicBaseUrl = 'http://c360.e2e.test';
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace,
+    taskQueue,
+    workflowsPath,
+    activities: createActivities({
+      orm,
+      search,
+      indexPrefix,
+      channels: {
+        graph: createGraphClient({ baseUrl: sandbox.graphUrl, accessToken: sandbox.accessToken }),
+        smtp: { host: sandbox.smtp.host, port: sandbox.smtp.port, secure: false },
+        retry: DEFAULT_RETRY,
+        sleep: realSleep,
+        clock: () => new Date(),
+        instagramProfileTtlMs: 60_000,
+      },
+      surveys: { links: { secret: SURVEY_LINK_SECRET, publicBaseUrl } },
+    }),
+  });
+  const running = worker.run();
+
+  const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const relay = createOutboxRelay({
+    orm,
+    databaseUrl,
+    search,
+    indexPrefix,
+    logger: silent,
+    maxBackoffMs: 400,
+    segments: createSegmentEvaluatorTracker(),
+    dispatcher: createDispatcher({ client: env.client, routes: allRoutes, logger: silent, taskQueue }),
+  });
+  await relay.start();
+
+  const tokens = createAccessTokens({
+    secret: 'e2e-only-secret-0123456789abcdef0123456789',
+    ttlSeconds: 600,
+  });
+  const app = createApp({
+    logger: createLogger({ level: 'error', destination: new Writable({ write: (_c, _e, done) => done() }) }),
+    em: orm.em,
+    tokens,
+    searchCustomers: { search: () => Promise.reject(new Error('search is not part of this stack')) } as never,
+    reindex: {
+      start: () => Promise.reject(new Error('no reindex here')),
+      status: () => Promise.resolve(null),
+    },
+    rescore: {
+      start: () => Promise.reject(new Error('no rescore here')),
+      status: () => Promise.resolve(null),
+    },
+    segments: {
+      search: {} as never,
+      recompute: { start: () => Promise.reject(new Error('no segments here')) },
+    },
+    campaigns: campaignControl(env.client, taskQueue),
+    segmentExports: {
+      search,
+      indexPrefix,
+      exportDir: '/tmp',
+      syncMaxRows: 1,
+      temporal: env.client,
+    },
+    readiness: [],
+    surveyLinkSecret: SURVEY_LINK_SECRET,
+  });
+
+  const passwordHash = await hashPassword('e2e password that nobody uses');
+  /** A tenant with survey settings, an e-mail account on the sandbox's SMTP, and one user per role. */
+  const tenant = async (surveys: Record<string, unknown>) => {
+    const slug = `surveys-${randomUUID().slice(0, 8)}`;
+    const root = orm.em.fork();
+    const t = root.create(Tenant, { name: slug, slug, timeZone: 'UTC', settings: { surveys } });
+    await root.flush();
+    const em = forTenant(orm.em.fork(), t.id);
+    em.create(ChannelAccount, { tenant: t.id, channel: 'email', externalAccountId: `support@${slug}.test` });
+    const tokensByRole = {} as Record<Role, string>;
+    for (const role of ['agent', 'manager'] as Role[]) {
+      const user = em.create(User, {
+        tenant: t.id,
+        email: `${role}@${slug}.test`,
+        name: role,
+        passwordHash,
+        roles: [role],
+      });
+      await em.flush();
+      tokensByRole[role] =
+        `Bearer ${(await tokens.issue({ userId: user.id, tenantId: t.id, roles: [role] }, new Date())).token}`;
+    }
+    return { id: t.id, tokens: tokensByRole };
+  };
+
+  return {
+    app,
+    env,
+    sandbox,
+    publicBaseUrl,
+    tenant,
+    close: async () => {
+      await relay.stop();
+      worker.shutdown();
+      await running;
+      await sandbox.close();
+      await search.indices.delete({ index: `${indexPrefix}customers` }).catch(() => undefined);
+      await search.close();
+      await env.teardown();
+    },
+  };
+};

@@ -1,0 +1,1 @@
+module.exports = require('../mfe-kit/jest.mfe')(__dirname);

@@ -1,0 +1,4 @@
+import { renderStandalone } from '@c360/mfe-kit';
+import * as lifecycles from './mount';
+
+renderStandalone('analytics', lifecycles);

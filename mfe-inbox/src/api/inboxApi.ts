@@ -1,0 +1,71 @@
+import { createApiClient, type ApiAccess } from '@c360/mfe-kit';
+import type {
+  ConversationFilters,
+  ConversationState,
+  ConversationSummary,
+  CustomerPreferences,
+  Macro,
+  MacroRun,
+  RenderedReply,
+  ReplyBody,
+  ReplyPart,
+  ReplyResult,
+  ReplyTemplate,
+  Snippet,
+  Thread,
+} from './types';
+
+/** Every call the inbox area makes to the API, in one place. */
+export const createInboxApi = (access: ApiAccess, fetchImpl?: typeof fetch) => {
+  const http = createApiClient(access, fetchImpl);
+  const conversation = (id: string) => `/inbox/conversations/${encodeURIComponent(id)}`;
+  return {
+    listConversations: (filters: ConversationFilters, cursor?: string) =>
+      http.get<{ items: ConversationSummary[]; nextCursor: string | null }>('/inbox/conversations', {
+        channel: filters.channel?.join(','),
+        status: filters.status?.join(','),
+        slaRisk: filters.slaRisk?.join(','),
+        assignee: filters.assignee,
+        unread: filters.unread === undefined ? undefined : String(filters.unread),
+        sort: filters.sort,
+        pageSize: 25,
+        cursor,
+      }),
+    getThread: (id: string, cursor?: string) => http.get<Thread>(conversation(id), { pageSize: 50, cursor }),
+    markRead: (id: string) => http.post<{ id: string; unread: boolean }>(`${conversation(id)}/read`),
+    markUnread: (id: string) => http.delete<{ id: string; unread: boolean }>(`${conversation(id)}/read`),
+    assign: (id: string, assigneeId: 'me' | string | null) =>
+      http.post<ConversationState>(`${conversation(id)}/assign`, { assigneeId }),
+    changeTags: (id: string, add: string[], remove: string[]) =>
+      http.post<ConversationState>(`${conversation(id)}/tags`, { add, remove }),
+    resolve: (id: string) => http.post<ConversationState>(`${conversation(id)}/resolve`),
+    reopen: (id: string) => http.post<ConversationState>(`${conversation(id)}/reopen`),
+    reply: (id: string, body: ReplyBody, idempotencyKey: string) =>
+      http.post<ReplyResult>(`${conversation(id)}/reply`, body, { 'Idempotency-Key': idempotencyKey }),
+
+    listTemplates: (channel: string, favorites?: boolean) =>
+      http.get<{ items: ReplyTemplate[] }>('/replies/templates', {
+        channel,
+        favorites: favorites === undefined ? undefined : String(favorites),
+      }),
+    setFavorite: (templateId: string, favorite: boolean) =>
+      favorite
+        ? http.put<ReplyTemplate>(`/replies/templates/${encodeURIComponent(templateId)}/favorite`)
+        : http.delete<ReplyTemplate>(`/replies/templates/${encodeURIComponent(templateId)}/favorite`),
+    listSnippets: () => http.get<{ items: Snippet[] }>('/replies/snippets'),
+    listMacros: () => http.get<{ items: Macro[] }>('/replies/macros'),
+    runMacro: (conversationId: string, macroId: string) =>
+      http.post<MacroRun>(
+        `/conversations/${encodeURIComponent(conversationId)}/macros/${encodeURIComponent(macroId)}/run`,
+      ),
+    /** Renders the parts with the customer's, agent's and ticket's variables filled in; sends nothing. */
+    compose: (input: { channel: string; customerId: string; ticketId?: string; parts: ReplyPart[] }) =>
+      http.post<RenderedReply>('/replies/compose', input),
+    getPreferences: (customerId: string) =>
+      http.get<{ customerId: string; preferences: CustomerPreferences }>(
+        `/customers/${encodeURIComponent(customerId)}/preferences`,
+      ),
+  };
+};
+
+export type InboxApi = ReturnType<typeof createInboxApi>;

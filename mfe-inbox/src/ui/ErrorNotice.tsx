@@ -1,0 +1,32 @@
+import { FormattedMessage } from 'react-intl';
+import { ApiError } from '@c360/mfe-kit';
+
+/** An API failure in words: the API's own message, and each bad field it named. */
+export const ErrorNotice = ({ error }: { error: unknown }) => {
+  if (!error) return null;
+  const apiError = error instanceof ApiError ? error : null;
+  return (
+    <div role="alert" style={{ color: '#a1161d', margin: '8px 0' }}>
+      {apiError ? (
+        <>
+          <strong>{apiError.message}</strong>
+          {apiError.fields.length > 0 && (
+            <ul>
+              {apiError.fields.map((f) => (
+                <li key={f.path}>
+                  <code>{f.path}</code>: {f.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : (
+        <FormattedMessage
+          id="inbox.error.unexpected"
+          defaultMessage="Something went wrong: {message}"
+          values={{ message: error instanceof Error ? error.message : String(error) }}
+        />
+      )}
+    </div>
+  );
+};

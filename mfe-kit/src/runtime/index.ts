@@ -1,0 +1,11 @@
+/**
+ * Runtime helpers bundled into each MFE (not federated): the mount props contract, the API client
+ * with the bearer token, single-spa lifecycles with react-intl, text direction by locale.
+ */
+export type { Locale, Role, CurrentUser, ApiAccess, MountProps } from './mountProps';
+export { createApiClient, ApiError, type ApiClient } from './apiClient';
+export { textDirection, isLocale } from './textDirection';
+export { areaLifecycles, type Messages } from './areaLifecycles';
+export { downloadBlob } from './downloadBlob';
+export { renderStandalone } from './renderStandalone';
+export { untypedMessages } from './untypedMessages';

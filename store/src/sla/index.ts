@@ -1,0 +1,2 @@
+export * from './slaSettingsStore';
+export * from './recordSlaBreach';

@@ -1,0 +1,3 @@
+export * from './surveyLink';
+export * from './findSurveyRequestByToken';
+export * from './recordSurveyAnswer';
