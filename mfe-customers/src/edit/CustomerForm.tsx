@@ -8,7 +8,7 @@ import {
   type LifecycleStage,
 } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '../area/useAsync';
+import { useAsync } from '@c360/mfe-kit';
 import { paths } from '../area/routes';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { card, row } from '../ui/styles';

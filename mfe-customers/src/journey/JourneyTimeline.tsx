@@ -1,7 +1,7 @@
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import type { JourneyEvent } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '../area/useAsync';
+import { useAsync } from '@c360/mfe-kit';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { card, muted } from '../ui/styles';
 import { markerOf, sentimentOf, summaryOf } from './journeyEventView';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { defineMessages, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '../area/useAsync';
+import { useAsync } from '@c360/mfe-kit';
 import { paths } from '../area/routes';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { badge, chip, muted, row } from '../ui/styles';

@@ -8,7 +8,7 @@ import {
   type PreferencesChange,
 } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '../area/useAsync';
+import { useAsync } from '@c360/mfe-kit';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { card, muted, row } from '../ui/styles';
 import { ConsentLog } from './ConsentLog';

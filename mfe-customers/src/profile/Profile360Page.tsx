@@ -1,6 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '../area/useAsync';
+import { useAsync } from '@c360/mfe-kit';
 import { paths, type ProfileTab } from '../area/routes';
 import { JourneyTimeline } from '../journey/JourneyTimeline';
 import { PreferencesPanel } from '../preferences/PreferencesPanel';

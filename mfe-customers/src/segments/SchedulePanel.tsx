@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import type { ExportFormat } from '../api/customersApi';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '../area/useAsync';
+import { useAsync } from '@c360/mfe-kit';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { muted, row } from '../ui/styles';
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import type { Segment, SegmentPreview } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '../area/useAsync';
+import { useAsync } from '@c360/mfe-kit';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { card, chip, muted, row } from '../ui/styles';
 import { ConditionGroup } from './ConditionGroup';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { FormattedMessage, FormattedNumber, IntlProvider, useIntl } from 'react-intl';
 import { isLocale, textDirection, type ApiAccess, type Locale } from '@c360/mfe-kit';
 import { createCustomersApi } from '../api/customersApi';
-import { useAsync } from '../area/useAsync';
+import { useAsync } from '@c360/mfe-kit';
 import { messages } from '../i18n/messages';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { MiniBar } from '../ui/MiniBar';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { FormattedMessage, FormattedTime, useIntl } from 'react-intl';
 import type { Macro, RenderedReply, ReplyPart, ReplyTemplate, Snippet, Thread } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '../area/useAsync';
+import { useAsync } from '@c360/mfe-kit';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { card, chip, muted, row } from '../ui/styles';
 import { quietHoursState } from './quietHours';

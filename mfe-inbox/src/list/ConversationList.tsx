@@ -9,7 +9,7 @@ import {
   type SlaRisk,
 } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '../area/useAsync';
+import { useAsync } from '@c360/mfe-kit';
 import { conversationPath } from '../area/routes';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { badge, chip, muted, row } from '../ui/styles';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import type { ThreadItem } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '../area/useAsync';
+import { useAsync } from '@c360/mfe-kit';
 import { Composer } from '../composer/Composer';
 import { CustomerSummaryPanel } from '../summary/CustomerSummaryPanel';
 import { ErrorNotice } from '../ui/ErrorNotice';
