@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Role } from '@c360/domain';
@@ -31,6 +30,7 @@ import {
   type SearchClient,
 } from '@c360/store';
 import { campaignControl, startSegmentRecompute, workflowsPath } from '@c360/workflows';
+import { connectToDevServer } from '../../../workflows/src/__tests__/testEnvironment';
 
 export type SegmentMatcher = 'percolator' | 'evaluator';
 
@@ -53,10 +53,7 @@ export const openSegmentStack = async (orm: MikroORM, databaseUrl: string) => {
   await proxy.open();
   const viaProxy: SearchClient = createSearchClient(proxy.url());
 
-  const env = await TestWorkflowEnvironment.createFromExistingServer({
-    address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
-    namespace: process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test',
-  });
+  const env = await connectToDevServer();
   const taskQueue = `e2e-segments-${randomUUID().slice(0, 8)}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,

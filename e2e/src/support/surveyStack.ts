@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Role } from '@c360/domain';
@@ -18,6 +17,7 @@ import {
 import { createAccessTokens, createApp, createLogger } from '@c360/api';
 import { ChannelAccount, createSearchClient, forTenant, hashPassword, Tenant, User } from '@c360/store';
 import { campaignControl, workflowsPath } from '@c360/workflows';
+import { connectToDevServer } from '../../../workflows/src/__tests__/testEnvironment';
 
 export const SURVEY_LINK_SECRET = 'e2e-survey-link-secret-0123456789abcdef';
 
@@ -37,10 +37,7 @@ export const openSurveyStack = async (orm: MikroORM, databaseUrl: string) => {
     C360_SANDBOX_WEBHOOK_RETRY_MS: [],
   });
   const namespace = process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test';
-  const env = await TestWorkflowEnvironment.createFromExistingServer({
-    address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
-    namespace,
-  });
+  const env = await connectToDevServer();
   const taskQueue = `e2e-surveys-${randomUUID().slice(0, 8)}`;
   const publicBaseUrl = 'http://c360.e2e.test';
   const worker = await Worker.create({

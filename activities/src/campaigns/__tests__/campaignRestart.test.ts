@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { CampaignReport } from '@c360/domain';
 import {
@@ -15,6 +15,7 @@ import { campaignWorkflowId, workflowsPath } from '@c360/workflows';
 import { createSendActivities } from '../../engagement/createSendActivities';
 import { openSendSetup, type SendSetup } from '../../engagement/__tests__/support/sendSetup';
 import { createCampaignActivities } from '../createCampaignActivities';
+import { connectToDevServer } from '../../../../workflows/src/__tests__/testEnvironment';
 
 /**
  * A 2,000-member campaign on the real dev server (persistence, visibility), whose worker is
@@ -32,10 +33,7 @@ let workflowBundle: WorkflowBundle;
 beforeAll(async () => {
   s = await openSendSetup(db.orm);
   workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('ERROR') });
-  env = await TestWorkflowEnvironment.createFromExistingServer({
-    address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
-    namespace: process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test',
-  });
+  env = await connectToDevServer();
 }, 60_000);
 afterAll(async () => {
   await s?.close();

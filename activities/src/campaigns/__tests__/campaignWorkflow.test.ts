@@ -1,10 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
-import { temporal } from '@temporalio/proto';
-import { SEARCH_ATTRIBUTES, skippedTotal, type CampaignReport } from '@c360/domain';
+import { skippedTotal, type CampaignReport } from '@c360/domain';
 import {
   Campaign,
   CampaignMember,
@@ -25,6 +22,8 @@ import {
 import { createSendActivities } from '../../engagement/createSendActivities';
 import { openSendSetup, type SendSetup } from '../../engagement/__tests__/support/sendSetup';
 import { createCampaignActivities } from '../createCampaignActivities';
+import { createTimeSkippingEnv } from '../../../../workflows/src/__tests__/testEnvironment';
+import { saveHistoryFixture } from '../../../../workflows/src/__tests__/historyFixtures';
 
 /**
  * Campaigns on Temporal's time-skipping server with the real activities: PostgreSQL, the send
@@ -40,20 +39,7 @@ let workflowBundle: WorkflowBundle;
 beforeAll(async () => {
   s = await openSendSetup(db.orm);
   workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('ERROR') });
-  const path = process.env['C360_TESTSERVER_WRAPPER'];
-  if (!path) throw new Error('C360_TESTSERVER_WRAPPER is not set: run the tests through ./c360 test');
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path } },
-  });
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: 'default',
-    searchAttributes: Object.fromEntries(
-      Object.keys(SEARCH_ATTRIBUTES).map((n) => [
-        n,
-        temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-      ]),
-    ),
-  });
+  env = await createTimeSkippingEnv();
 }, 60_000);
 afterAll(async () => {
   await s?.close();
@@ -152,14 +138,7 @@ describe('campaignWorkflow', () => {
       await s.setOptIn(quiet[1]!.id, 'email', false);
       const result = (await handle.result()) as CampaignReport;
       // With C360_RECORD_HISTORIES=1 this run's history becomes the campaign's replay fixture.
-      if (process.env['C360_RECORD_HISTORIES'] === '1')
-        writeFileSync(
-          path.resolve(
-            __dirname,
-            '../../../../workflows/src/__fixtures__/histories/campaignWorkflow-quietHours.binpb',
-          ),
-          temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish(),
-        );
+      await saveHistoryFixture(env.client, handle.workflowId, 'campaignWorkflow-quietHours');
       return result;
     });
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { WorkflowFailedError } from '@temporalio/client';
 import { forTenant, Message, useTestDatabase } from '@c360/store';
 import { openAdapterSetup, type AdapterSetup, type AnyJson } from './support/adapterSetup';
+import { connectToDevServer } from '../../../../workflows/src/__tests__/testEnvironment';
 
 /**
  * The adapter under Temporal's retry policy on the real dev server: each failed attempt is a
@@ -18,10 +19,7 @@ const namespace = process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test';
 beforeAll(async () => {
   // One call per activity attempt, and provider delays over 200 ms go back to Temporal.
   s = await openAdapterSetup(db.orm, { attempts: 1, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 200 });
-  env = await TestWorkflowEnvironment.createFromExistingServer({
-    address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
-    namespace,
-  });
+  env = await connectToDevServer();
 }, 60_000);
 afterAll(async () => {
   await s?.close();

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
-import { SEARCH_ATTRIBUTES, sendWorkflowId, type SendRequest } from '@c360/domain';
+import { sendWorkflowId, type SendRequest } from '@c360/domain';
 import {
   AuditLog,
   CONSENT_REVOKED,
@@ -27,6 +26,10 @@ import { createDispatcher } from '../../dispatch/createDispatcher';
 import { sendRoutes } from '../../dispatch/routes/sendRoutes';
 import { openSendSetup, type SendSetup } from './support/sendSetup';
 import { recordFixture } from './support/recordFixture';
+import {
+  connectToDevServer,
+  createTimeSkippingEnv,
+} from '../../../../workflows/src/__tests__/testEnvironment';
 
 /**
  * The send path on Temporal's time-skipping server, with the real activities: PostgreSQL, the
@@ -42,31 +45,12 @@ let workflowBundle: WorkflowBundle;
 beforeAll(async () => {
   s = await openSendSetup(db.orm);
   workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('ERROR') });
-  env = await openTimeSkippingEnv();
+  env = await createTimeSkippingEnv();
 }, 60_000);
 afterAll(async () => {
   await s?.close();
   await env?.teardown();
 });
-
-/** The time-skipping server, with the namespace's custom search attributes (it starts without them). */
-const openTimeSkippingEnv = async (): Promise<TestWorkflowEnvironment> => {
-  const path = process.env['C360_TESTSERVER_WRAPPER'];
-  if (!path) throw new Error('C360_TESTSERVER_WRAPPER is not set: run the tests through ./c360 test');
-  const created = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path } },
-  });
-  await created.connection.operatorService.addSearchAttributes({
-    namespace: 'default',
-    searchAttributes: Object.fromEntries(
-      Object.keys(SEARCH_ATTRIBUTES).map((name) => [
-        name,
-        temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-      ]),
-    ),
-  });
-  return created;
-};
 
 const HOUR = 3600_000;
 
@@ -181,12 +165,13 @@ describe('sendMessageWorkflow', () => {
 
   it('never sends marketing without opt-in; a service message goes', async () => {
     const c = await s.customer({ optedIn: false });
-    const [marketing, service] = await withWorker(env, async (taskQueue) =>
-      Promise.all([
-        (await start(taskQueue, s.request(c.id))).result(),
-        (await start(taskQueue, s.request(c.id, { purpose: 'service', step: 'receipt' }))).result(),
-      ]),
-    );
+    // One result() at a time: each call unlocks the test server's clock and locks it again after,
+    // so two concurrent calls unbalance its lock count and let time jump while an activity runs.
+    const [marketing, service] = await withWorker(env, async (taskQueue) => {
+      const m = await start(taskQueue, s.request(c.id));
+      const sv = await start(taskQueue, s.request(c.id, { purpose: 'service', step: 'receipt' }));
+      return [await m.result(), await sv.result()];
+    });
     expect(marketing).toEqual({ status: 'skipped', reason: 'not_opted_in' });
     expect(service).toMatchObject({ status: 'sent' });
     expect(await s.mailTo(c.email)).toHaveLength(1);
@@ -251,7 +236,7 @@ describe('sendMessageWorkflow', () => {
         taskQueue,
         s.request(customerId, { ...base, step: 'template', content: template }),
       );
-      const results = await Promise.all([h1.result(), h2.result()]);
+      const results = [await h1.result(), await h2.result()]; // one at a time (see above)
       await recordFixture(h1, 'windowClosed');
       return results;
     });
@@ -271,10 +256,7 @@ const customerOf = async (conversationId: string): Promise<string> => {
 describe('sendMessageWorkflow on the dev server', () => {
   let dev: TestWorkflowEnvironment;
   beforeAll(async () => {
-    dev = await TestWorkflowEnvironment.createFromExistingServer({
-      address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
-      namespace: process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test',
-    });
+    dev = await connectToDevServer();
   });
   afterAll(async () => {
     await dev?.teardown();
@@ -390,7 +372,7 @@ describe('sendMessageWorkflow on the dev server', () => {
 describe('sendMessageWorkflow across a DST change', () => {
   let dst: TestWorkflowEnvironment;
   beforeAll(async () => {
-    dst = await openTimeSkippingEnv();
+    dst = await createTimeSkippingEnv();
   }, 60_000);
   afterAll(async () => {
     await dst?.teardown();

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import {
   buildCustomerDocuments,
@@ -38,6 +38,7 @@ import {
 } from '@c360/workflows';
 import { createActivities } from '../../worker/createActivities';
 import { createExportMailer, type ExportMailer } from '../exportMailer';
+import { connectToDevServer } from '../../../../workflows/src/__tests__/testEnvironment';
 
 /**
  * The export workflow end to end on the real parts: the Temporal dev server (namespace
@@ -64,10 +65,7 @@ let segmentId: string;
 const members: string[] = [];
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createFromExistingServer({
-    address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
-    namespace,
-  });
+  env = await connectToDevServer();
   workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('ERROR') });
   smtp = new SMTPServer({
     authOptional: true,

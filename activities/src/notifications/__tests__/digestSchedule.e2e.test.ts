@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { startSandbox, type RunningSandbox } from '@c360/sandbox';
 import { createSearchClient, useTestDatabase } from '@c360/store';
@@ -12,6 +12,7 @@ import { createActivities } from '../../worker/createActivities';
 import { createNotificationActivities } from '../createNotificationActivities';
 import { createNotificationMailer, type NotificationMailer } from '../notificationMailer';
 import { createNotificationTenant } from './support/notificationFixture';
+import { connectToDevServer } from '../../../../workflows/src/__tests__/testEnvironment';
 
 /**
  * Digest mails end to end on the Temporal dev server: the worker's real activities, the
@@ -36,10 +37,7 @@ const mailTo = async (to: string): Promise<any[]> => {
 };
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createFromExistingServer({
-    address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
-    namespace,
-  });
+  env = await connectToDevServer();
   workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('ERROR') });
   sandbox = await startSandbox({ C360_SANDBOX_AUTO_STATUSES: [], C360_SANDBOX_WEBHOOK_RETRY_MS: [] });
   mailer = createNotificationMailer({

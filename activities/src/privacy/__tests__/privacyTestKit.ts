@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   buildCustomerDocuments,
@@ -11,14 +11,11 @@ import {
   writeCustomerDocuments,
   type SearchClient,
 } from '@c360/store';
+import { connectToDevServer } from '../../../../workflows/src/__tests__/testEnvironment';
 
 export const NAMESPACE = process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test';
 
-export const connectDevServer = (): Promise<TestWorkflowEnvironment> =>
-  TestWorkflowEnvironment.createFromExistingServer({
-    address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
-    namespace: NAMESPACE,
-  });
+export const connectDevServer = (): Promise<TestWorkflowEnvironment> => connectToDevServer();
 
 export const testIndexPrefix = (label: string): string =>
   `${process.env['C360_INDEX_PREFIX'] ?? 'c360-test-'}${label}-${randomUUID().slice(0, 8)}-`;

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger, Worker } from '@temporalio/worker';
 import { TASK_QUEUE } from '@c360/domain';
 import { createSearchClient, seed, useTestDatabase } from '@c360/store';
 import { getRescoreStatus, startRescore, workflowsPath } from '@c360/workflows';
 import { createActivities } from '../../worker/createActivities';
 import { createScoreActivities } from '../createScoreActivities';
+import { connectToDevServer } from '../../../../workflows/src/__tests__/testEnvironment';
 
 /**
  * The full rescore of a tenant on the real parts: the Temporal dev server (namespace c360-test),
@@ -21,10 +22,7 @@ const index = `${indexPrefix}customers`;
 let env: TestWorkflowEnvironment;
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createFromExistingServer({
-    address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
-    namespace: process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test',
-  });
+  env = await connectToDevServer();
 }, 60_000);
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { forTenant, OutboxEvent, TICKET_SLA_BREACHED, Ticket, useTestDatabase, waitFor } from '@c360/store';
@@ -21,6 +21,7 @@ import { createSlaActivities } from '../createSlaActivities';
 import { createSlaFixture, createTicket, loadTicket, type SlaFixture } from './support/slaFixture';
 import { notificationsFor, peerActivities, timelineOf } from './support/peerActivities';
 import { recordHistory } from './support/recordHistory';
+import { createTimeSkippingEnv } from '../../../../workflows/src/__tests__/testEnvironment';
 
 /**
  * The SLA clock on Temporal's time-skipping test server with its real activities on PostgreSQL:
@@ -37,11 +38,7 @@ let running: Promise<void>;
 const taskQueue = `sla-${randomUUID().slice(0, 8)}`;
 
 beforeAll(async () => {
-  const path = process.env['C360_TESTSERVER_WRAPPER'];
-  if (!path) throw new Error('C360_TESTSERVER_WRAPPER is not set: run the tests through ./c360 test');
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path } },
-  });
+  env = await createTimeSkippingEnv();
   f = await createSlaFixture(db.orm);
   worker = await Worker.create({
     connection: env.nativeConnection,

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
-import type { Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
-import { SEARCH_ATTRIBUTES, workflowIds, type SendOutcome, type SendRequest } from '@c360/domain';
+import { workflowIds, type SendOutcome, type SendRequest } from '@c360/domain';
 import {
   forTenant,
   OutboxEvent,
@@ -23,6 +21,7 @@ import {
 import { createTimelineActivities } from '../../timeline/createTimelineActivities';
 import { createSurveyActivities } from '../createSurveyActivities';
 import { saveHistoryFixture } from '../../../../workflows/src/__tests__/historyFixtures';
+import { createTimeSkippingEnv } from '../../../../workflows/src/__tests__/testEnvironment';
 import { surveyFixture, type SurveyFixture } from './support/surveyFixtures';
 
 /**
@@ -38,25 +37,6 @@ let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundle;
 const SECRET = 'survey-test-secret-0123456789abcdef';
 
-const startEnv = async (): Promise<TestWorkflowEnvironment> => {
-  const path = process.env['C360_TESTSERVER_WRAPPER'];
-  if (!path) throw new Error('C360_TESTSERVER_WRAPPER is not set: run the tests through ./c360 test');
-  const created = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path } },
-  });
-  // The time-skipping server starts without the project's custom search attributes.
-  await (created.connection as Connection).operatorService.addSearchAttributes({
-    namespace: created.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(
-      Object.keys(SEARCH_ATTRIBUTES).map((name) => [
-        name,
-        temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-      ]),
-    ),
-  });
-  return created;
-};
-
 beforeAll(async () => {
   bundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('./support/surveyTestWorkflows'),
@@ -66,7 +46,7 @@ beforeAll(async () => {
 // Skipped time is global to a test server: each test gets its own, so one test's timers never
 // fire in another's.
 beforeEach(async () => {
-  env = await startEnv();
+  env = await createTimeSkippingEnv();
 });
 afterEach(async () => {
   await env?.teardown();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createNotificationActivities } from '../../../notifications/createNotificationActivities';
@@ -8,18 +8,7 @@ import { createTimelineActivities } from '../../../timeline/createTimelineActivi
 import { createPlaybookActivities } from '../../createPlaybookActivities';
 import { saveHistoryFixture } from '../../../../../workflows/src/__tests__/historyFixtures';
 
-export const createTimeSkipping = async (): Promise<TestWorkflowEnvironment> => {
-  const executable = process.env['C360_TESTSERVER_WRAPPER'];
-  if (!executable) throw new Error('C360_TESTSERVER_WRAPPER is not set: run the tests through ./c360 test');
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: executable } },
-  });
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: 'default',
-    searchAttributes: { TenantId: 2, CustomerId: 2, SegmentId: 2, WorkflowKind: 2 },
-  });
-  return env;
-};
+export { createTimeSkippingEnv as createTimeSkipping } from '../../../../../workflows/src/__tests__/testEnvironment';
 
 /**
  * A worker on the time-skipping server with the real playbook, timeline and notification
