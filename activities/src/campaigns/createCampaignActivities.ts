@@ -20,6 +20,7 @@ import {
   type SendActivities,
 } from '@c360/workflows';
 import { ChannelError } from '../channels/channelError';
+import { loadSendContexts } from '../engagement/loadSendContext';
 
 export type CampaignActivityDeps = {
   orm: MikroORM;
@@ -74,6 +75,15 @@ export const createCampaignActivities = (deps: CampaignActivityDeps): CampaignAc
     content: campaign.content,
     purpose: campaign.purpose,
   });
+
+  /** The send contexts of a page or batch, set-based (the single send loads one the same way). */
+  const contextsFor = (campaign: Campaign, rows: readonly MemberRow[]) =>
+    loadSendContexts(
+      scoped(campaign.tenant),
+      campaign.tenant,
+      campaign.channel,
+      rows.map((r) => r.customer_id),
+    );
 
   const mark = async (
     input: CampaignInput,
@@ -131,10 +141,11 @@ export const createCampaignActivities = (deps: CampaignActivityDeps): CampaignAc
       const now = new Date(input.now);
       const planned: PlannedMember[] = [];
       let skipped = 0;
+      const contexts = await contextsFor(campaign, rows);
       for (const row of rows) {
         heartbeat();
         const req = requestFor(campaign, row.customer_id);
-        const ctx = await deps.send.loadSendContext(req);
+        const ctx = contexts.get(row.customer_id)!;
         if (!ctx.reachable) {
           await mark(input, row.customer_id, { status: 'skipped', reason: 'no_address' });
           skipped += 1;
@@ -172,11 +183,12 @@ export const createCampaignActivities = (deps: CampaignActivityDeps): CampaignAc
         [input.tenantId, input.campaignId, CAMPAIGN_STEP, input.customerIds],
       );
       let done = 0;
+      // Consent again, at the moment of sending: a revocation while the member was held wins.
+      const contexts = await contextsFor(campaign, rows);
       await forEachLimited(rows, concurrency, async (row) => {
         const req = requestFor(campaign, row.customer_id);
         const key = sendWorkflowId(req);
-        // Consent again, at the moment of sending: a revocation while the member was held wins.
-        const ctx = await deps.send.loadSendContext(req);
+        const ctx = contexts.get(row.customer_id)!;
         // The workflow's clock: the cap's day is the day the group was due, also under time skipping.
         const now = new Date(input.now);
         if (req.purpose === 'marketing' && !ctx.optedIn) {

@@ -67,6 +67,11 @@ export const workerConfigSpec = {
       .transform((v) => v === 'true'),
     description: 'true for implicit TLS (port 465)',
   },
+  C360_SMTP_POOL: {
+    schema: z.coerce.number().int().min(0).max(100).default(8),
+    description:
+      'SMTP connections kept open and reused (a campaign sends through them); 0 opens one connection per mail',
+  },
   C360_SMTP_USER: { schema: z.string().optional(), description: 'SMTP user, if the server wants one' },
   C360_SMTP_PASSWORD: { schema: z.string().optional(), description: 'SMTP password' },
   C360_MAIL_FROM: {

@@ -108,6 +108,7 @@ export const apiConfigSpec = {
   C360_SMTP_HOST: workerConfigSpec.C360_SMTP_HOST,
   C360_SMTP_PORT: workerConfigSpec.C360_SMTP_PORT,
   C360_SMTP_SECURE: workerConfigSpec.C360_SMTP_SECURE,
+  C360_SMTP_POOL: workerConfigSpec.C360_SMTP_POOL,
   C360_SMTP_USER: workerConfigSpec.C360_SMTP_USER,
   C360_SMTP_PASSWORD: workerConfigSpec.C360_SMTP_PASSWORD,
   C360_META_GRAPH_URL: workerConfigSpec.C360_META_GRAPH_URL,

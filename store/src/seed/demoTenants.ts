@@ -65,7 +65,15 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     domain: 'globex.test',
     currency: 'USD',
     industry: 'telecom',
-    channelAccounts: [],
+    // Email only: the sandbox knows one WhatsApp number and one Instagram account (acme's).
+    channelAccounts: [
+      {
+        channel: 'email',
+        externalAccountId: 'support@globex.test',
+        displayName: 'Globex Telecom Support',
+        settings: { fromName: 'Globex Telecom Support' },
+      },
+    ],
   },
 ];
 

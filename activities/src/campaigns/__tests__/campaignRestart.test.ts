@@ -2,19 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { CampaignReport } from '@c360/domain';
-import {
-  Campaign,
-  Customer,
-  forTenant,
-  Segment,
-  SegmentMembership,
-  useTestDatabase,
-  waitFor,
-} from '@c360/store';
-import { campaignWorkflowId, workflowsPath } from '@c360/workflows';
+import { Customer, forTenant, Segment, SegmentMembership, useTestDatabase, waitFor } from '@c360/store';
+import { workflowsPath } from '@c360/workflows';
 import { createSendActivities } from '../../engagement/createSendActivities';
 import { openSendSetup, type SendSetup } from '../../engagement/__tests__/support/sendSetup';
 import { createCampaignActivities } from '../createCampaignActivities';
+import { createEmailCampaign } from './support/emailCampaign';
 import { connectToDevServer } from '../../../../workflows/src/__tests__/testEnvironment';
 
 /**
@@ -77,16 +70,7 @@ it(`sends exactly one message to each of ${MEMBERS} members across a worker rest
     em.create(SegmentMembership, { tenant: s.tenantId, segment, customer: c, enteredAt: new Date() });
   }
   const subject = `Big sale ${runKey}`;
-  const campaign = em.create(Campaign, {
-    tenant: s.tenantId,
-    segment,
-    name: subject,
-    channel: 'email',
-    purpose: 'marketing',
-    content: { type: 'email', subject, text: 'Everything must go' },
-    workflowId: '',
-  });
-  campaign.workflowId = campaignWorkflowId(campaign.id);
+  const campaign = createEmailCampaign(em, s.tenantId, segment, subject, 'Everything must go');
   await em.flush();
 
   const taskQueue = `campaign-restart-${runKey}`;

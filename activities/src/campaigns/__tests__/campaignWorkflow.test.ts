@@ -22,6 +22,7 @@ import {
 import { createSendActivities } from '../../engagement/createSendActivities';
 import { openSendSetup, type SendSetup } from '../../engagement/__tests__/support/sendSetup';
 import { createCampaignActivities } from '../createCampaignActivities';
+import { createEmailCampaign } from './support/emailCampaign';
 import { createTimeSkippingEnv } from '../../../../workflows/src/__tests__/testEnvironment';
 import { saveHistoryFixture } from '../../../../workflows/src/__tests__/historyFixtures';
 
@@ -60,16 +61,7 @@ const campaignFor = async (customerIds: string[]) => {
   for (const id of customerIds)
     em.create(SegmentMembership, { tenant: s.tenantId, segment, customer: id, enteredAt: new Date() });
   const subject = `Offer ${randomUUID().slice(0, 8)}`;
-  const campaign = em.create(Campaign, {
-    tenant: s.tenantId,
-    segment,
-    name: subject,
-    channel: 'email',
-    purpose: 'marketing',
-    content: { type: 'email', subject, text: 'Our winter offer' },
-    workflowId: '',
-  });
-  campaign.workflowId = campaignWorkflowId(campaign.id);
+  const campaign = createEmailCampaign(em, s.tenantId, segment, subject);
   await em.flush();
   return { campaignId: campaign.id, subject };
 };
@@ -196,5 +188,44 @@ describe('campaignWorkflow', () => {
       campaign: cancelledId,
     });
     expect(rows.map((r) => `${r.status}:${r.reason}`)).toEqual(Array(3).fill('skipped:cancelled'));
+  });
+  it("defers a member whose day is already at the tenant's cap to their next day, then sends once", async () => {
+    await s.setCap(1);
+    try {
+      // Not within ten minutes of midnight (UTC, the members' zone): both campaigns start on one day.
+      const at = await env.currentTimeMs();
+      if (at % 86_400_000 > 86_400_000 - 600_000) await env.sleep('15 minutes');
+      const capped = await s.customer({});
+      const free = await s.customer({});
+      const first = await campaignFor([capped.id]);
+      const second = await campaignFor([capped.id, free.id]);
+
+      const { firstReport, secondReport, dayStart, endedAt } = await run(async (taskQueue) => {
+        const firstReport = (await (await start(taskQueue, first.campaignId)).result()) as CampaignReport;
+        const now = await env.currentTimeMs();
+        const dayStart = now - (now % 86_400_000);
+        // One result() at a time: see createTimeSkippingEnv.
+        const secondReport = (await (await start(taskQueue, second.campaignId)).result()) as CampaignReport;
+        return { firstReport, secondReport, dayStart, endedAt: await env.currentTimeMs() };
+      });
+
+      expect(firstReport).toMatchObject({ members: 1, sent: 1 });
+      expect(secondReport).toMatchObject({ members: 2, sent: 2, failed: 0, skipped: {}, deferred: 1 });
+      expect(sumsUp(secondReport)).toBe(true);
+      const rows = await forTenant(db.orm.em.fork(), s.tenantId).find(CampaignMember, {
+        campaign: second.campaignId,
+      });
+      const byCustomer = new Map(rows.map((r) => [r.customer.id, r]));
+      expect(byCustomer.get(free.id)).toMatchObject({ status: 'sent', deferrals: 0 });
+      expect(byCustomer.get(capped.id)).toMatchObject({ status: 'sent', deferrals: 1 });
+      // Held to the start of the customer's next day (no quiet hours), and sent then, not before.
+      expect(byCustomer.get(capped.id)!.notBefore!.getTime()).toBe(dayStart + 86_400_000);
+      // The campaign slept to that moment before it could finish (the server's clock).
+      expect(endedAt).toBeGreaterThanOrEqual(dayStart + 86_400_000);
+      const mails = await mailsWith(second.subject);
+      expect(mails.flatMap((m) => m.to).sort()).toEqual([capped.email, free.email].sort());
+    } finally {
+      await s.setCap(3);
+    }
   });
 });

@@ -41,7 +41,8 @@ beforeAll(async () => {
   ({ worker, taskQueue } = await playbookWorker(env, db.orm));
   running = worker.run();
 }, 60_000);
-afterAll(async () => {
+// The worker stops before the database is dropped (see beforeDrop).
+db.beforeDrop(async () => {
   worker?.shutdown();
   await running;
   await env?.teardown();

@@ -207,7 +207,7 @@ describe('demo data seeder', () => {
     }
   });
 
-  it("gives acme the sandbox's built-in WhatsApp and Instagram accounts and a support mailbox", async () => {
+  it("gives acme the sandbox's built-in WhatsApp and Instagram accounts, and each tenant a support mailbox", async () => {
     const accounts = await sql<{
       slug: string;
       channel: string;
@@ -215,10 +215,11 @@ describe('demo data seeder', () => {
       enabled: boolean;
     }>(
       `select t.slug, a.channel, a.external_account_id, a.enabled
-       from channel_account a join tenant t on t.id = a.tenant_id order by a.channel`,
+       from channel_account a join tenant t on t.id = a.tenant_id order by a.channel, t.slug`,
     );
     expect(accounts).toEqual([
       { slug: 'acme', channel: 'email', external_account_id: 'support@acme.test', enabled: true },
+      { slug: 'globex', channel: 'email', external_account_id: 'support@globex.test', enabled: true },
       { slug: 'acme', channel: 'instagram', external_account_id: '17841400000000001', enabled: true },
       { slug: 'acme', channel: 'whatsapp', external_account_id: '100000000000001', enabled: true },
     ]);

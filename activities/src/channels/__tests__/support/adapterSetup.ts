@@ -28,6 +28,7 @@ export const openAdapterSetup = async (
   orm: MikroORM,
   retry: RetrySettings,
   clock: () => Date = () => new Date(),
+  options: { smtpPool?: number } = {},
 ): Promise<AdapterSetup> => {
   const sandbox = await startSandbox({ C360_SANDBOX_AUTO_STATUSES: [], C360_SANDBOX_WEBHOOK_RETRY_MS: [] });
   const root = orm.em.fork();
@@ -82,7 +83,12 @@ export const openAdapterSetup = async (
   const activities = createChannelActivities({
     orm,
     graph: createGraphClient({ baseUrl: sandbox.graphUrl, accessToken: sandbox.accessToken }),
-    smtp: { host: sandbox.smtp.host, port: sandbox.smtp.port, secure: false },
+    smtp: {
+      host: sandbox.smtp.host,
+      port: sandbox.smtp.port,
+      secure: false,
+      ...(options.smtpPool ? { pool: options.smtpPool } : {}),
+    },
     retry,
     sleep: async (ms) => {
       sleeps.push(ms);

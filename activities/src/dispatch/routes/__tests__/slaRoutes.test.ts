@@ -55,7 +55,8 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterAll(async () => {
+// The worker stops before the database is dropped (see beforeDrop).
+db.beforeDrop(async () => {
   for await (const w of client.workflow.list({
     query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`,
   }))

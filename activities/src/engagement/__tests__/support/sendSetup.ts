@@ -26,13 +26,16 @@ export type SendSetup = AdapterSetup & {
 };
 
 /** The sandbox, a tenant with WhatsApp, Instagram and e-mail accounts, and customers made to measure. */
-export const openSendSetup = async (orm: MikroORM): Promise<SendSetup> => {
-  const s = await openAdapterSetup(orm, {
-    attempts: 1,
-    baseDelayMs: 10,
-    maxDelayMs: 10,
-    maxRetryAfterMs: 200,
-  });
+export const openSendSetup = async (
+  orm: MikroORM,
+  options: { smtpPool?: number } = {},
+): Promise<SendSetup> => {
+  const s = await openAdapterSetup(
+    orm,
+    { attempts: 1, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 200 },
+    () => new Date(),
+    options,
+  );
   const em = forTenant(orm.em.fork(), s.tenantId);
   em.create(ChannelAccount, { tenant: s.tenantId, channel: 'email', externalAccountId: 'care@acme.test' });
   await em.flush();
