@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFound } from '@c360/domain';
-import { forTenant, Macro, runMacro } from '@c360/store';
+import type { z } from 'zod';
+import { Macro, runMacro } from '@c360/store';
 import { defineRoute, type ApiRoute } from '../http/defineRoute';
-import { idParamsSchema } from '../openapi/commonSchemas';
+import { entityRecords } from './entityRecords';
+import { collectionRoutes } from './replyCollectionRoutes';
 import { REPLY_EDITORS, REPLY_USERS } from './replyRoles';
 import {
   macroCreateSchema,
@@ -24,104 +25,47 @@ const toView = (m: Macro) => ({
   updatedAt: m.updatedAt.toISOString(),
 });
 
-const load = async (em: EntityManager, id: string): Promise<Macro> => {
-  const m = await em.findOne(Macro, { id });
-  if (!m) throw notFound('macro', id);
-  return m;
-};
-
 /** Macros: ordered actions managers define and agents run on a conversation in one go. */
 export const macroRoutes = (deps: MacroRouteDeps): ApiRoute[] => [
-  defineRoute({
-    method: 'get',
+  ...collectionRoutes({
     path: '/api/v1/replies/macros',
-    operationId: 'listMacros',
-    summary: 'Macros, by name',
-    tags: ['replies'],
-    access: REPLY_USERS,
-    responses: { 200: { description: 'The macros', schema: macroListSchema } },
-    handler: async ({ principal }) => {
-      const rows = await forTenant(deps.em, principal.tenantId).find(Macro, {}, { orderBy: { name: 'asc' } });
-      return { status: 200, body: { items: rows.map(toView) } };
+    noun: 'macro',
+    operationIds: {
+      list: 'listMacros',
+      create: 'createMacro',
+      get: 'getMacro',
+      update: 'updateMacro',
+      delete: 'deleteMacro',
     },
-  }),
-  defineRoute({
-    method: 'post',
-    path: '/api/v1/replies/macros',
-    operationId: 'createMacro',
-    summary: 'Create a macro',
-    description:
+    summaries: {
+      list: 'Macros, by name',
+      create: 'Create a macro',
+      get: 'One macro',
+      update: 'Change a macro',
+      delete: 'Delete a macro',
+    },
+    createDescription:
       'Actions run in order: insert_template, tag (the customer), assign (user and/or team), set_priority ' +
       '(of the ticket), resolve, send_survey.',
-    tags: ['replies'],
-    access: REPLY_EDITORS,
-    body: macroCreateSchema,
-    responses: { 201: { description: 'Created', schema: macroSchema } },
-    errors: [409],
-    handler: async ({ principal, body }) => {
-      const em = forTenant(deps.em, principal.tenantId);
-      const m = em.create(Macro, {
-        tenant: principal.tenantId,
-        name: body.name,
-        description: body.description ?? null,
-        actions: body.actions,
-        favoriteUserIds: [],
-      });
-      await em.flush();
-      return { status: 201, body: toView(m) };
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/api/v1/replies/macros/:id',
-    operationId: 'getMacro',
-    summary: 'One macro',
-    tags: ['replies'],
-    access: REPLY_USERS,
-    params: idParamsSchema,
-    responses: { 200: { description: 'The macro', schema: macroSchema } },
-    errors: [404],
-    handler: async ({ principal, params }) => ({
-      status: 200,
-      body: toView(await load(forTenant(deps.em, principal.tenantId), params.id)),
-    }),
-  }),
-  defineRoute({
-    method: 'patch',
-    path: '/api/v1/replies/macros/:id',
-    operationId: 'updateMacro',
-    summary: 'Change a macro',
-    tags: ['replies'],
-    access: REPLY_EDITORS,
-    params: idParamsSchema,
-    body: macroPatchSchema,
-    responses: { 200: { description: 'The macro after the change', schema: macroSchema } },
-    errors: [404, 409],
-    handler: async ({ principal, params, body }) => {
-      const em = forTenant(deps.em, principal.tenantId);
-      const m = await load(em, params.id);
-      if (body.name !== undefined) m.name = body.name;
-      if (body.description !== undefined) m.description = body.description;
-      if (body.actions !== undefined) m.actions = body.actions;
-      await em.flush();
-      return { status: 200, body: toView(m) };
-    },
-  }),
-  defineRoute({
-    method: 'delete',
-    path: '/api/v1/replies/macros/:id',
-    operationId: 'deleteMacro',
-    summary: 'Delete a macro',
-    tags: ['replies'],
-    access: REPLY_EDITORS,
-    params: idParamsSchema,
-    responses: { 204: { description: 'Deleted' } },
-    errors: [404],
-    handler: async ({ principal, params }) => {
-      const em = forTenant(deps.em, principal.tenantId);
-      await em.remove(await load(em, params.id)).flush();
-      return { status: 204 };
-    },
+    access: { read: REPLY_USERS, write: REPLY_EDITORS },
+    schemas: { one: macroSchema, list: macroListSchema, create: macroCreateSchema, patch: macroPatchSchema },
+    records: (tenantId) =>
+      entityRecords<Macro, z.output<typeof macroCreateSchema>, z.output<typeof macroPatchSchema>>(
+        deps.em,
+        tenantId,
+        Macro,
+        'macro',
+        {
+          orderBy: { name: 'asc' },
+          create: (body) => ({
+            name: body.name,
+            description: body.description ?? null,
+            actions: body.actions,
+            favoriteUserIds: [],
+          }),
+        },
+      ),
+    view: toView,
   }),
   defineRoute({
     method: 'post',

@@ -13,98 +13,53 @@ import {
   templateSchema,
 } from './replySchemas';
 import { templateRecords, toTemplateView } from './templateRecords';
+import { collectionRoutes } from './replyCollectionRoutes';
 
 export type ReplyRouteDeps = { em: EntityManager };
 
 /** Reply templates: curated by managers, used (and made favorites) by agents. */
 export const templateRoutes = (deps: ReplyRouteDeps): ApiRoute[] => [
-  defineRoute({
-    method: 'get',
+  ...collectionRoutes({
     path: '/api/v1/replies/templates',
-    operationId: 'listReplyTemplates',
-    summary: 'Reply templates, most used first',
-    tags: ['replies'],
-    access: REPLY_USERS,
-    query: templateListQuerySchema,
-    responses: { 200: { description: 'The templates', schema: templateListSchema } },
-    handler: async ({ principal, query }) => {
-      const rows = await templateRecords(deps.em, principal.tenantId).list({
-        channel: query.channel,
-        favoritesOf: query.favorites ? principal.userId : undefined,
-      });
-      return { status: 200, body: { items: rows.map((t) => toTemplateView(t, principal.userId)) } };
+    noun: 'template',
+    operationIds: {
+      list: 'listReplyTemplates',
+      create: 'createReplyTemplate',
+      get: 'getReplyTemplate',
+      update: 'updateReplyTemplate',
+      delete: 'deleteReplyTemplate',
     },
-  }),
-  defineRoute({
-    method: 'post',
-    path: '/api/v1/replies/templates',
-    operationId: 'createReplyTemplate',
-    summary: 'Create a reply template',
-    description:
+    summaries: {
+      list: 'Reply templates, most used first',
+      create: 'Create a reply template',
+      get: 'One reply template',
+      update: 'Change a reply template',
+      delete: 'Delete a reply template',
+    },
+    createDescription:
       'Placeholders (`{{customer.firstName}}`...) must be in the allowlist; an unknown one is a 400 naming it. ' +
       'A WhatsApp template may map to an approved provider template: `providerTemplateName`, `whatsappSpec` ' +
       '(its shape) and `parameters` (the variable for each body placeholder), checked against each other.',
-    tags: ['replies'],
-    access: REPLY_EDITORS,
-    body: templateCreateSchema,
-    responses: { 201: { description: 'Created', schema: templateSchema } },
-    errors: [409],
-    handler: async ({ principal, body }) => {
-      const t = await templateRecords(deps.em, principal.tenantId).create(body);
-      return { status: 201, body: toTemplateView(t, principal.userId) };
+    access: { read: REPLY_USERS, write: REPLY_EDITORS },
+    schemas: {
+      one: templateSchema,
+      list: templateListSchema,
+      create: templateCreateSchema,
+      patch: templatePatchSchema,
+      listQuery: templateListQuerySchema,
     },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/api/v1/replies/templates/:id',
-    operationId: 'getReplyTemplate',
-    summary: 'One reply template',
-    tags: ['replies'],
-    access: REPLY_USERS,
-    params: idParamsSchema,
-    responses: { 200: { description: 'The template', schema: templateSchema } },
-    errors: [404],
-    handler: async ({ principal, params }) => ({
-      status: 200,
-      body: toTemplateView(
-        await templateRecords(deps.em, principal.tenantId).get(params.id),
-        principal.userId,
-      ),
-    }),
-  }),
-  defineRoute({
-    method: 'patch',
-    path: '/api/v1/replies/templates/:id',
-    operationId: 'updateReplyTemplate',
-    summary: 'Change a reply template',
-    tags: ['replies'],
-    access: REPLY_EDITORS,
-    params: idParamsSchema,
-    body: templatePatchSchema,
-    responses: { 200: { description: 'The template after the change', schema: templateSchema } },
-    errors: [404, 409],
-    handler: async ({ principal, params, body }) => ({
-      status: 200,
-      body: toTemplateView(
-        await templateRecords(deps.em, principal.tenantId).update(params.id, body),
-        principal.userId,
-      ),
-    }),
-  }),
-  defineRoute({
-    method: 'delete',
-    path: '/api/v1/replies/templates/:id',
-    operationId: 'deleteReplyTemplate',
-    summary: 'Delete a reply template',
-    tags: ['replies'],
-    access: REPLY_EDITORS,
-    params: idParamsSchema,
-    responses: { 204: { description: 'Deleted' } },
-    errors: [404],
-    handler: async ({ principal, params }) => {
-      await templateRecords(deps.em, principal.tenantId).remove(params.id);
-      return { status: 204 };
+    records: (tenantId) => {
+      const records = templateRecords(deps.em, tenantId);
+      return {
+        ...records,
+        list: (query, principal) =>
+          records.list({
+            channel: query.channel,
+            favoritesOf: query.favorites ? principal.userId : undefined,
+          }),
+      };
     },
+    view: (t, principal) => toTemplateView(t, principal.userId),
   }),
   ...(['put', 'delete'] as const).map((method) =>
     defineRoute({
