@@ -12,13 +12,13 @@
  *
  *   npx tsc -b && node node_modules/tsx/dist/cli.mjs bench/campaignThroughput.ts [members=10000] [baseline=1000] [smtpPool=8]
  *
- * Needs the services (./c360 up or the test ones). Database `c360_bench_campaign` (created and
- * migrated when missing; each run makes its own tenant), Temporal namespace `c360-test`.
+ * Needs the services (./c360 up or the test ones). Database `c360_bench_campaign` (emptied and
+ * migrated at each run), Temporal namespace `c360-test`.
  */
 import { randomUUID } from 'node:crypto';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { CampaignReport } from '@c360/domain';
-import { createOrm, ensureDatabase, forTenant, migrateUp, Segment } from '@c360/store';
+import { createOrm, forTenant, resetDatabase, Segment } from '@c360/store';
 import { toChannelCall, workflowsPath } from '@c360/workflows';
 import { createCampaignActivities } from '../activities/src/campaigns/createCampaignActivities';
 import { createEmailCampaign } from '../activities/src/campaigns/__tests__/support/emailCampaign';
@@ -70,9 +70,9 @@ const insertCustomers = async (
 };
 
 const main = async (): Promise<void> => {
-  await ensureDatabase(databaseUrl);
+  // Emptied each run: the sandbox's accounts are unique across tenants.
+  await resetDatabase(databaseUrl);
   const orm = await createOrm({ databaseUrl, poolMax: 20 });
-  await migrateUp(orm);
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const s = await openSendSetup(orm, { smtpPool: smtpPool > 0 ? smtpPool : undefined });
   const env = await connectToDevServer();
