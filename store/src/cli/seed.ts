@@ -2,6 +2,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { createOrm } from '../db/createOrm';
 import { migrateUp } from '../db/migrateUp';
 import { resetDatabase } from '../db/resetDatabase';
+import { ensureDemoChannelAccounts } from '../seed/demoChannelAccounts';
 import { DEMO_LOGINS } from '../seed/demoTenants';
 import { seed } from '../seed/seed';
 
@@ -63,7 +64,11 @@ const main = async (): Promise<void> => {
         .getConnection()
         .execute<{ n: string }[]>('select count(*) as n from tenant');
       if (Number(row?.n) > 0) {
-        console.log(`demo data already loaded (${row?.n} tenants); nothing to do`);
+        const added = await ensureDemoChannelAccounts(orm);
+        console.log(
+          `demo data already loaded (${row?.n} tenants)` +
+            (added > 0 ? `; added ${added} demo channel account(s) it lacked` : '; nothing to do'),
+        );
         return;
       }
     }

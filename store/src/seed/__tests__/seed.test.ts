@@ -6,6 +6,7 @@ import { forTenant } from '../../tenancy/forTenant';
 import { useTestDatabase } from '../../testing/useTestDatabase';
 import { DEMO_LOGINS, DEMO_TENANTS } from '../demoTenants';
 import { seed, type SeedProgress } from '../seed';
+import { ensureDemoChannelAccounts } from '../demoChannelAccounts';
 
 const db = useTestDatabase();
 const NOW = new Date('2025-06-15T00:00:00Z');
@@ -223,6 +224,23 @@ describe('demo data seeder', () => {
       { slug: 'acme', channel: 'instagram', external_account_id: '17841400000000001', enabled: true },
       { slug: 'acme', channel: 'whatsapp', external_account_id: '100000000000001', enabled: true },
     ]);
+  });
+
+  it('gives demo tenants seeded before channel accounts existed their accounts, once', async () => {
+    const before = await sql<{ n: string }>('select count(*) as n from channel_account');
+    await sql(
+      `delete from channel_account where external_account_id in ('support@globex.test', '100000000000001')`,
+    );
+    expect(await ensureDemoChannelAccounts(db.orm)).toBe(2);
+    expect(await ensureDemoChannelAccounts(db.orm)).toBe(0);
+    const after = await sql<{ slug: string; n: string }>(
+      `select t.slug, count(*) as n from channel_account a join tenant t on t.id = a.tenant_id group by t.slug order by t.slug`,
+    );
+    expect(after).toEqual([
+      { slug: 'acme', n: '3' },
+      { slug: 'globex', n: '1' },
+    ]);
+    expect(before[0]?.n).toBe('4');
   });
 
   it('refuses to seed a database that already holds the demo tenants', async () => {
