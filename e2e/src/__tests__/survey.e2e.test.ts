@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { useTestDatabase, waitFor } from '@c360/store';
-import { openSurveyStack, type SurveyStack } from '../support/surveyStack';
+import { openEngagementStack, type EngagementStack } from '../support/engagementStack';
 
 /**
  * The post-resolution survey end to end on the real PostgreSQL and Temporal dev server: a ticket
@@ -11,17 +11,17 @@ import { openSurveyStack, type SurveyStack } from '../support/surveyStack';
 jest.setTimeout(90_000);
 
 const db = useTestDatabase();
-let stack: SurveyStack;
+let stack: EngagementStack;
 
 beforeAll(async () => {
-  stack = await openSurveyStack(db.orm, db.url);
+  stack = await openEngagementStack(db.orm, db.url);
 }, 120_000);
 afterAll(() => stack?.close());
 
 type AnyJson = Record<string, unknown>;
 
 it('resolves a ticket, mails the survey, takes the answer at the public link and shows it in the trends', async () => {
-  const tenant = await stack.tenant({ delayMinutes: 0 });
+  const tenant = await stack.tenant({ surveys: { delayMinutes: 0 } });
   const api = () => request(stack.app);
   const email = `grace.${Date.now()}@example.test`;
   const customer = await api()
