@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { useTestDatabase, waitFor } from '@c360/store';
+import { ChannelIdentity, forTenant, SurveyResponse, useTestDatabase, waitFor } from '@c360/store';
 import { openEngagementStack, type EngagementStack } from '../support/engagementStack';
 
 /**
@@ -83,4 +83,62 @@ it('resolves a ticket, mails the survey, takes the answer at the public link and
   const points = trends.body.points as { count: number; value: number | null }[];
   expect(points.reduce((n, p) => n + p.count, 0)).toBe(1);
   expect(points.find((p) => p.count === 1)?.value).toBe(100);
+});
+
+it('asks by WhatsApp Flow; the answer comes back as a signed nfm_reply webhook, is stored and ends the workflow', async () => {
+  const tenant = await stack.tenant(
+    { surveys: { delayMinutes: 0, whatsappFlowId: '800000000000001' } },
+    { whatsapp: true },
+  );
+  const api = () => request(stack.app);
+  const em = () => forTenant(db.orm.em.fork(), tenant.id);
+  // The customer writes in on WhatsApp (the webhook creates them and opens the 24-hour window).
+  const waId = `1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+  const hello = await stack.control('POST', '/whatsapp/inbound', {
+    from: waId,
+    name: 'Ada Lovelace',
+    text: 'Hi',
+  });
+  expect(hello.status).toBe(202);
+  const identity = await waitFor(
+    async () => (await em().findOne(ChannelIdentity, { channel: 'whatsapp', externalId: waId })) ?? undefined,
+    'the WhatsApp customer from the webhook',
+  );
+  const customerId = identity.customer.id;
+  const prefs = await api()
+    .post(`/api/v1/customers/${customerId}/preferences`)
+    .set('Authorization', tenant.tokens.agent)
+    .send({ channels: { whatsapp: { optedIn: true } } });
+  expect(prefs.status).toBe(200);
+  const ticket = await api()
+    .post('/api/v1/tickets')
+    .set('Authorization', tenant.tokens.agent)
+    .send({ customerId, subject: 'Parcel late' });
+  expect(ticket.status).toBe(201);
+  const resolved = await api()
+    .patch(`/api/v1/tickets/${ticket.body.id}`)
+    .set('Authorization', tenant.tokens.agent)
+    .send({ status: 'resolved' });
+  expect(resolved.status).toBe(200);
+
+  // The flow message arrives in the sandbox, and the customer completes the flow.
+  const flow = await waitFor(
+    async () => {
+      const sent = (await stack.control('GET', `/whatsapp/messages?to=${waId}`)).json.data as AnyJson[];
+      return sent.find((m) => m['type'] === 'interactive');
+    },
+    'the survey flow message in the sandbox',
+    60_000,
+  );
+  const answered = await stack.control('POST', '/whatsapp/flow-replies', {
+    messageId: flow['id'],
+    response: { score: 5, comment: 'Very quick' },
+  });
+  expect(answered.status).toBe(202);
+
+  const workflowId = `survey:${tenant.id}:${ticket.body.id}:${new Date(resolved.body.resolvedAt).getTime()}`;
+  const result = (await stack.env.client.workflow.getHandle(workflowId).result()) as AnyJson;
+  expect(result).toMatchObject({ outcome: 'answered', score: 5, channel: 'whatsapp' });
+  const stored = await em().find(SurveyResponse, { customer: customerId });
+  expect(stored.map((r) => [r.score, r.comment, r.channel])).toEqual([[5, 'Very quick', 'whatsapp']]);
 });

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { startSandbox, type RunningSandbox } from '@c360/sandbox';
@@ -24,6 +27,10 @@ import {
   type StackTenant,
 } from './stackTenants';
 
+// Sandbox answers are read field by field in expectations.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyJson = any;
+
 export const SURVEY_LINK_SECRET = 'e2e-survey-link-secret-0123456789abcdef';
 
 /**
@@ -42,6 +49,16 @@ export const openEngagementStack = async (orm: MikroORM, databaseUrl: string) =>
     C360_SANDBOX_AUTO_STATUSES: [],
     C360_SANDBOX_WEBHOOK_RETRY_MS: [],
   });
+  /** The sandbox's control API (acting as the customer, reading what it received). */
+  const control = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${sandbox.url}/_control${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? (JSON.parse(text) as AnyJson) : null };
+  };
   const namespace = process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test';
   const env = await connectToDevServer();
   const taskQueue = `e2e-engagement-${randomUUID().slice(0, 8)}`;
@@ -109,14 +126,28 @@ export const openEngagementStack = async (orm: MikroORM, databaseUrl: string) =>
     },
     readiness: [],
     surveyLinkSecret: SURVEY_LINK_SECRET,
+    webhooks: {
+      metaAppSecret: sandbox.appSecret,
+      metaVerifyToken: 'e2e-verify-token',
+      emailSecret: 'e2e-email-secret',
+      emailSubjectWindowDays: 30,
+    },
   });
+  // The API listens, and the sandbox delivers its (signed) WhatsApp webhooks there.
+  const server: Server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await control('PATCH', '/settings', { webhookUrls: { whatsapp: `${apiUrl}/api/v1/webhooks/meta` } });
 
   const makeTenant = stackTenants(orm, tokens);
   /**
    * A tenant with the settings given (e.g. `{ surveys: {...} }`), an e-mail account on the
    * sandbox's SMTP server, and an agent and a manager.
    */
-  const tenant = async (settings: Record<string, unknown>): Promise<StackTenant> => {
+  const tenant = async (
+    settings: Record<string, unknown>,
+    { whatsapp = false }: { whatsapp?: boolean } = {},
+  ): Promise<StackTenant> => {
     const t = await makeTenant('engagement', { roles: ['agent', 'manager'], settings });
     const em = forTenant(orm.em.fork(), t.id);
     em.create(ChannelAccount, {
@@ -124,6 +155,14 @@ export const openEngagementStack = async (orm: MikroORM, databaseUrl: string) =>
       channel: 'email',
       externalAccountId: `support@${t.slug}.test`,
     });
+    // The sandbox's WhatsApp number (one tenant per stack may own it).
+    if (whatsapp)
+      em.create(ChannelAccount, {
+        tenant: t.id,
+        channel: 'whatsapp',
+        externalAccountId: sandbox.accounts.whatsapp.phoneNumberId,
+        settings: { wabaId: sandbox.accounts.whatsapp.wabaId },
+      });
     await em.flush();
     return t;
   };
@@ -132,9 +171,11 @@ export const openEngagementStack = async (orm: MikroORM, databaseUrl: string) =>
     app,
     env,
     sandbox,
+    control,
     publicBaseUrl,
     tenant,
     close: async () => {
+      server.close();
       await relay.stop();
       worker.shutdown();
       await running;
