@@ -142,13 +142,13 @@ export const openEngagementStack = async (orm: MikroORM, databaseUrl: string) =>
   const makeTenant = stackTenants(orm, tokens);
   /**
    * A tenant with the settings given (e.g. `{ surveys: {...} }`), an e-mail account on the
-   * sandbox's SMTP server, and an agent and a manager.
+   * sandbox's SMTP server, and an agent, a manager and an admin.
    */
   const tenant = async (
     settings: Record<string, unknown>,
     { whatsapp = false }: { whatsapp?: boolean } = {},
   ): Promise<StackTenant> => {
-    const t = await makeTenant('engagement', { roles: ['agent', 'manager'], settings });
+    const t = await makeTenant('engagement', { roles: ['agent', 'manager', 'admin'], settings });
     const em = forTenant(orm.em.fork(), t.id);
     em.create(ChannelAccount, {
       tenant: t.id,
@@ -170,6 +170,7 @@ export const openEngagementStack = async (orm: MikroORM, databaseUrl: string) =>
   return {
     app,
     env,
+    taskQueue,
     sandbox,
     control,
     publicBaseUrl,
