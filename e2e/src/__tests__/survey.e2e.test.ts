@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ChannelIdentity, forTenant, SurveyResponse, useTestDatabase, waitFor } from '@c360/store';
+import { ChannelIdentity, forTenant, Message, SurveyResponse, useTestDatabase, waitFor } from '@c360/store';
 import { openEngagementStack, type EngagementStack } from '../support/engagementStack';
 
 /**
@@ -130,6 +130,18 @@ it('asks by WhatsApp Flow; the answer comes back as a signed nfm_reply webhook, 
     'the survey flow message in the sandbox',
     60_000,
   );
+  // A score out of range (CSAT is 1-5) is kept as the inbound message it is, and answers nothing.
+  const bad = await stack.control('POST', '/whatsapp/flow-replies', {
+    messageId: flow['id'],
+    response: { score: 9 },
+  });
+  expect(bad.status).toBe(202);
+  await waitFor(
+    async () => (await em().findOne(Message, { providerMessageId: bad.json.messageId })) ?? undefined,
+    'the out-of-range reply stored as a message',
+  );
+  expect(await em().count(SurveyResponse, { customer: customerId })).toBe(0);
+
   const answered = await stack.control('POST', '/whatsapp/flow-replies', {
     messageId: flow['id'],
     response: { score: 5, comment: 'Very quick' },
@@ -141,4 +153,15 @@ it('asks by WhatsApp Flow; the answer comes back as a signed nfm_reply webhook, 
   expect(result).toMatchObject({ outcome: 'answered', score: 5, channel: 'whatsapp' });
   const stored = await em().find(SurveyResponse, { customer: customerId });
   expect(stored.map((r) => [r.score, r.comment, r.channel])).toEqual([[5, 'Very quick', 'whatsapp']]);
+
+  // The link is single-use: a second completion of the flow changes nothing.
+  const again = await stack.control('POST', '/whatsapp/flow-replies', {
+    messageId: flow['id'],
+    response: { score: 1 },
+  });
+  await waitFor(
+    async () => (await em().findOne(Message, { providerMessageId: again.json.messageId })) ?? undefined,
+    'the second reply stored as a message',
+  );
+  expect((await em().find(SurveyResponse, { customer: customerId })).map((r) => r.score)).toEqual([5]);
 });
