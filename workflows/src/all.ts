@@ -8,6 +8,7 @@ export { exportSegment } from './exportSegment';
 export { sendNotificationDigests } from './sendNotificationDigests';
 export { sendMessageWorkflow } from './send/sendMessageWorkflow';
 export { slaClockWorkflow } from './slaClockWorkflow';
+export { backfillSlaClocks } from './backfillSlaClocks';
 export { surveyWorkflow } from './survey/surveyWorkflow';
 // Issue 6, default playbooks.
 export * from './playbooks';

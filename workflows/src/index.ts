@@ -42,6 +42,8 @@ export * from './client/sendClient';
 // SLA clocks (issue 6): one clock workflow per ticket opening.
 export * from './shared/slaClockContract';
 export type { slaClockWorkflow } from './slaClockWorkflow';
+export type { backfillSlaClocks } from './backfillSlaClocks';
+export * from './client/slaBackfill';
 export * from './shared/surveyActivityTypes';
 export * from './survey/surveySignals';
 export type { surveyWorkflow, SurveyResult } from './survey/surveyWorkflow';

@@ -24,6 +24,7 @@ import {
   slaTicketReopenedSignal,
   slaTicketResolvedSignal,
   slaWaitingOnCustomerSignal,
+  slaSettingsChangedSignal,
   type SlaActivities,
   type SlaClockInput,
   type SlaClockOutcome,
@@ -38,7 +39,7 @@ const { loadSlaTicket, resolveSlaPolicy, recordSlaDueDates, recordSlaBreach, rec
   });
 
 type ClockEvent =
-  | { kind: 'waiting' | 'waitingEnded' | 'agent' | 'resolved' | 'reopened'; at: number }
+  | { kind: 'waiting' | 'waitingEnded' | 'agent' | 'resolved' | 'reopened' | 'settings'; at: number }
   | { kind: 'assigned'; at: number; assigneeId: string | null; slaPolicy: string | null };
 
 const TARGET_LABEL: Record<SlaTarget, string> = {
@@ -70,6 +71,7 @@ export async function slaClockWorkflow(input: SlaClockInput): Promise<SlaClockOu
   setHandler(slaAgentRepliedSignal, on('agent'));
   setHandler(slaTicketResolvedSignal, on('resolved'));
   setHandler(slaTicketReopenedSignal, on('reopened'));
+  setHandler(slaSettingsChangedSignal, on('settings'));
   setHandler(slaTicketAssignedSignal, (e) => {
     events.push({ kind: 'assigned', at: Date.parse(e.at), assigneeId: e.assigneeId, slaPolicy: e.slaPolicy });
   });
@@ -167,6 +169,13 @@ export async function slaClockWorkflow(input: SlaClockInput): Promise<SlaClockOu
           // The new policy applies to the time already used; its risk moments are new ones.
           state.policy = policy;
           state.riskNotified = [];
+        }
+      } else if (e.kind === 'settings') {
+        // The same policy, as the tenant now defines it; its new targets apply to the time used.
+        const next = await resolveSlaPolicy({ tenantId: input.tenantId, policyName: policy.name });
+        if (JSON.stringify(next) !== JSON.stringify(policy)) {
+          policy = next;
+          state.policy = next;
         }
       } else if (e.kind === 'waiting') state.clock = pauseClock(state.clock, at);
       else if (e.kind === 'waitingEnded') state.clock = resumeClock(state.clock, at);

@@ -1,7 +1,15 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { resolveSlaPolicy } from '@c360/domain';
-import { forTenant, loadSlaSettings, recordSlaBreach, recordSlaDueDates, Tenant, Ticket } from '@c360/store';
-import type { SlaActivities } from '@c360/workflows';
+import {
+  forTenant,
+  loadSlaSettings,
+  openSlaTickets,
+  recordSlaBreach,
+  recordSlaDueDates,
+  Tenant,
+  Ticket,
+} from '@c360/store';
+import type { SlaActivities, SlaBackfillActivities } from '@c360/workflows';
 
 export type SlaActivityDeps = { orm: MikroORM };
 
@@ -14,7 +22,11 @@ const policyOf = async (em: EntityManager, tenantId: string, name: string | null
 const date = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
 
 /** Activities of the SLA clock workflow: the ticket and its policy in, due dates and breaches out. */
-export const createSlaActivities = (deps: SlaActivityDeps): SlaActivities => ({
+export const createSlaActivities = (deps: SlaActivityDeps): SlaActivities & SlaBackfillActivities => ({
+  async listOpenSlaTickets({ tenantId, afterTicketId, limit }) {
+    return openSlaTickets(forTenant(deps.orm.em.fork(), tenantId), tenantId, { afterTicketId, limit });
+  },
+
   async loadSlaTicket({ tenantId, ticketId }) {
     const em = forTenant(deps.orm.em.fork(), tenantId);
     const ticket = await em.findOne(Ticket, { id: ticketId });

@@ -2,11 +2,12 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { loadConfig, TASK_QUEUE } from '@c360/domain';
-import { createOrm, createSearchClient, diskAssetStore } from '@c360/store';
+import { createOrm, createSearchClient, diskAssetStore, Tenant } from '@c360/store';
 import {
   ensureNotificationDigestSchedule,
   ensureRetentionSchedule,
   ensureSegmentSchedules,
+  startSlaBackfills,
   workflowsPath,
 } from '@c360/workflows';
 import { createGraphClient } from '../channels/graphClient';
@@ -99,6 +100,13 @@ const main = async (): Promise<void> => {
     logger.info(digests, 'notification digest schedule ensured');
     const retention = await ensureRetentionSchedule(client, { cron: config.C360_RETENTION_CRON });
     logger.info(retention, 'retention schedule ensured');
+    // A running SLA clock for every open ticket (those opened before the clocks existed, or lost).
+    const tenants = await orm.em.fork().find(Tenant, {}, { fields: ['id'] });
+    const backfills = await startSlaBackfills(
+      client,
+      tenants.map((t) => t.id),
+    );
+    logger.info(backfills, 'sla clock backfills started');
     await relay.start();
     logger.info({ taskQueue: TASK_QUEUE, namespace: config.C360_TEMPORAL_NAMESPACE }, 'worker ready');
     // worker.run() resolves once SIGINT/SIGTERM (handled by the SDK) has drained the worker.

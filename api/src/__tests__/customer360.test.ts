@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { Express } from 'express';
+import { forTenant, saveSlaSettings } from '@c360/store';
 import { FIXTURE_NOW, seedFixtureTenant, type FixtureIds } from './support/fixtureTenant';
 import { openTestContext, type TestContext } from './support/testContext';
 
@@ -168,8 +169,8 @@ describe('GET /customers/:id/360 on the fixture tenant', () => {
 
   it('badges open tickets from their due dates: breached, at risk, ok', async () => {
     // T2: resolution was due 10:00, now 12:00 → breached, −120 min.
-    // T4: resolution due 14:00 on a 48 h window → 2 h left, under a quarter → at risk.
-    // T1: first reply due 14:00 on a 4 h window → 2 h left, half → ok.
+    // T4: resolution due 14:00 on a 48 h window → 46 h used, over the tenant's 80 % → at risk.
+    // T1: first reply due 14:00 on a 4 h window → 2 h used, half → ok.
     const { slaRisks } = (await get360(ids.fiona)) as { slaRisks: Record<string, unknown>[] };
     expect(slaRisks).toEqual([
       expect.objectContaining({
@@ -192,6 +193,23 @@ describe('GET /customers/:id/360 on the fixture tenant', () => {
         dueAt: '2026-06-15T14:00:00.000Z',
       }),
     ]);
+  });
+
+  it("puts a ticket at risk from the tenant's SLA risk threshold", async () => {
+    const em = forTenant(ctx.orm.em.fork(), ctx.a.id);
+    const t1 = async () =>
+      ((await get360(ids.fiona)) as { slaRisks: { ticketId: string; badge: string }[] }).slaRisks.find(
+        (r) => r.ticketId === ids.tickets.t1,
+      )?.badge;
+    try {
+      // T1 has used half of its first-response window.
+      await saveSlaSettings(em, ctx.a.id, { riskThreshold: 0.5 });
+      expect(await t1()).toBe('at_risk');
+      await saveSlaSettings(em, ctx.a.id, { riskThreshold: 0.6 });
+      expect(await t1()).toBe('ok');
+    } finally {
+      await saveSlaSettings(em, ctx.a.id, {});
+    }
   });
 
   it('writes insight cards with the numbers behind them, most severe first', async () => {

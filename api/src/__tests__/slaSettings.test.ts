@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { Express } from 'express';
+import { forTenant, OutboxEvent, SLA_SETTINGS_CHANGED } from '@c360/store';
 import { openTestContext, type TestContext } from './support/testContext';
 
 let ctx: TestContext;
@@ -40,6 +41,12 @@ it("stores the tenant's SLA policies with defaults and refuses bad ones with 400
     'body.riskThreshold',
   ]);
   expect((await request(app).get(PATH).set('Authorization', admin)).body).toEqual(read.body);
+  const announced = () =>
+    forTenant(ctx.orm.em.fork(), ctx.a.id).count(OutboxEvent, {
+      tenantId: ctx.a.id,
+      type: SLA_SETTINGS_CHANGED,
+    });
+  expect(await announced()).toBe(0);
 
   const good = {
     policies: { office: { firstResponseMinutes: 30, resolutionMinutes: 240, businessHoursOnly: true } },
@@ -50,6 +57,8 @@ it("stores the tenant's SLA policies with defaults and refuses bad ones with 400
   expect(put.status).toBe(200);
   expect(put.body).toMatchObject({ ...good, riskThreshold: 0.8, businessHours: { holidays: [] } });
   expect((await request(app).get(PATH).set('Authorization', admin)).body).toEqual(put.body);
+  // Announced in the same transaction, for the running clocks (the dispatcher signals them).
+  expect(await announced()).toBe(1);
 });
 
 it('lets managers read and only admins replace the SLA policies', async () => {

@@ -28,7 +28,7 @@ const parseSettings = (body: unknown) => {
 
 /**
  * The tenant's SLA policies: read with defaults, replaced as a whole. A change applies to the
- * clocks that start afterwards, and to a running clock when its ticket is reassigned.
+ * clocks that start afterwards and, through `sla.settings_changed`, to the running ones.
  */
 export const slaSettingsRoutes = (em: EntityManager): ApiRoute[] => [
   defineRoute({
@@ -50,7 +50,8 @@ export const slaSettingsRoutes = (em: EntityManager): ApiRoute[] => [
     operationId: 'replaceSlaSettings',
     summary: "Replace the tenant's SLA policies",
     description:
-      'Missing fields take their defaults. Running clocks keep their policy until the ticket is reassigned.',
+      'Missing fields take their defaults. Announced as `sla.settings_changed`: running clocks reload their policy ' +
+      '(new targets and risk threshold, applied to the time already used).',
     tags: ['admin', 'sla'],
     access: ['admin'],
     body: settingsSchema,

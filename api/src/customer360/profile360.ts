@@ -3,6 +3,7 @@ import { clvTrend, computeCustomerScores, insightCards, slaRisk, type InsightCar
 import {
   loadCustomerFacts,
   loadProfileFacts,
+  loadSlaSettings,
   storedScores,
   tenantScoringModel,
   type Customer,
@@ -30,11 +31,12 @@ export type Profile360Deps = {
 export const buildProfile360 = async (deps: Profile360Deps, customer: Customer): Promise<Profile360View> => {
   const { em, tenantId, tenant, now } = deps;
   const { settings } = tenant;
-  const [facts, [state]] = await Promise.all([
+  const [facts, [state], sla] = await Promise.all([
     loadProfileFacts(em, tenantId, customer.id, now),
     loadCustomerFacts(em, tenantId, [customer.id], now, {
       engagementWindowDays: settings.engagement.windowDays,
     }),
+    loadSlaSettings(em, tenantId),
   ]);
   if (!state) throw new Error(`customer ${customer.id} was found but has no score inputs`);
   const scoreFacts = state.facts;
@@ -48,7 +50,8 @@ export const buildProfile360 = async (deps: Profile360Deps, customer: Customer):
     );
 
   const slaRisks = facts.service.openTickets
-    .map((t) => ({ ticket: t, risk: slaRisk(t, now) }))
+    // At risk from the tenant's threshold, the moment its SLA clocks send the `sla` notification.
+    .map((t) => ({ ticket: t, risk: slaRisk(t, now, sla.riskThreshold) }))
     .sort(
       (a, b) =>
         BADGE_ORDER[a.risk.badge] - BADGE_ORDER[b.risk.badge] ||

@@ -29,7 +29,7 @@ export const slaRiskSchema = z
   .meta({
     id: 'SlaRisk',
     description:
-      'breached: a breach flag is set or a pending deadline has passed; at_risk: under 25% of a pending deadline’s window is left',
+      'breached: a breach flag is set or a pending deadline has passed; at_risk: the tenant’s SLA riskThreshold (default 80%) of a pending deadline’s window is used',
   });
 
 const orderSchema = z.object({

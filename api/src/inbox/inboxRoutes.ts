@@ -5,6 +5,7 @@ import {
   forTenant,
   listInboxConversations,
   loadConversationThread,
+  loadSlaSettings,
   type InboxConversationRow,
 } from '@c360/store';
 import { defineRoute, type ApiRoute } from '../http/defineRoute';
@@ -34,8 +35,6 @@ export type InboxRouteDeps = {
   now: () => Date;
   /** Without it, replies answer 503 (the rest of the inbox works). */
   sender: InboxSender | undefined;
-  /** A due date closer than this is `at_risk` (default 60). */
-  slaAtRiskMinutes?: number;
   /** Starts and steers sends (send later); without it `sendAt` answers 503. */
   sends?: SendClient | undefined;
 };
@@ -101,7 +100,8 @@ export const inboxRoutes = (deps: InboxRouteDeps): ApiRoute[] => [
     summary: 'Conversations of every channel, filtered and sorted, one page at a time',
     description:
       "SLA risk comes from the linked ticket's next due date (first response until answered, then resolution): " +
-      '`breached` (past due or flagged), `at_risk` (due within the hour), `ok`, or `none` (no open ticket). ' +
+      '`breached` (past due or flagged), `at_risk` (the tenant SLA `riskThreshold` of the window from the ticket’s ' +
+      'creation to that due date is used, default 80%), `ok`, or `none` (no open ticket). ' +
       'Pages are keyset-paginated: pass `nextCursor` back as `cursor`.',
     tags: ['inbox'],
     access: INBOX_ROLES,
@@ -124,7 +124,9 @@ export const inboxRoutes = (deps: InboxRouteDeps): ApiRoute[] => [
         },
         sort: query.sort,
         now,
-        atRiskMinutes: deps.slaAtRiskMinutes ?? 60,
+        riskThreshold: (
+          await loadSlaSettings(forTenant(deps.em.fork(), principal.tenantId), principal.tenantId)
+        ).riskThreshold,
         limit: query.pageSize,
         ...(query.cursor ? { after: decodeInboxCursor(query.cursor) } : {}),
       });

@@ -19,17 +19,15 @@ export type SlaRisk = {
   minutesLeft: number | null;
 };
 
-/** A deadline is at risk once less than this share of its window (opening → due) is left. */
-export const SLA_AT_RISK_SHARE = 0.25;
-
 const MINUTE_MS = 60_000;
 
 /**
  * The badge of an open ticket at `now`: `breached` when a breach flag is set or a deadline still
- * to meet has passed; `at_risk` when less than a quarter of a pending deadline's window is left;
+ * to meet has passed; `at_risk` once the tenant's `riskThreshold` (share of a pending deadline's
+ * window, opening → due, used up; the SLA settings' value, where the clock notifies) is reached;
  * `ok` otherwise. The first-response deadline counts only until the first answer.
  */
-export const slaRisk = (t: SlaTicketFacts, now: Date): SlaRisk => {
+export const slaRisk = (t: SlaTicketFacts, now: Date, riskThreshold: number): SlaRisk => {
   const pending: { deadline: 'first_response' | 'resolution'; dueAt: Date }[] = [];
   if (t.firstRespondedAt === null && t.firstResponseDueAt !== null)
     pending.push({ deadline: 'first_response', dueAt: t.firstResponseDueAt });
@@ -45,7 +43,7 @@ export const slaRisk = (t: SlaTicketFacts, now: Date): SlaRisk => {
   }
   const risky = pending.find((p) => {
     const windowMs = p.dueAt.getTime() - t.createdAt.getTime();
-    return windowMs > 0 && p.dueAt.getTime() - now.getTime() < windowMs * SLA_AT_RISK_SHARE;
+    return windowMs > 0 && now.getTime() - t.createdAt.getTime() >= windowMs * riskThreshold;
   });
   if (risky) return { badge: 'at_risk', ...risky, minutesLeft: left(risky.dueAt) };
   const next = pending[0];

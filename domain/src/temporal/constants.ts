@@ -29,8 +29,8 @@ export type WorkflowKind =
   | PlaybookWorkflowKind
   | PrivacyWorkflowKind;
 
-/** The SLA clock of a ticket (issue 6). */
-export type SlaWorkflowKind = 'sla';
+/** The SLA clock of a ticket, and the backfill that starts the missing ones (issue 6). */
+export type SlaWorkflowKind = 'sla' | 'sla-backfill';
 
 /** Retention purges and data-subject requests (issue 7). */
 export type PrivacyWorkflowKind = 'retention' | 'dsr-export' | 'dsr-erase';

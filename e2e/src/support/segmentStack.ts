@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Role } from '@c360/domain';
@@ -13,28 +12,21 @@ import {
   type OutboxRelay,
   type SegmentMembershipTracker,
 } from '@c360/activities';
-import {
-  createAccessTokens,
-  createApp,
-  createLogger,
-  openSearchCustomers,
-  openSearchSegments,
-} from '@c360/api';
-import {
-  createSearchClient,
-  cuttableProxy,
-  forTenant,
-  hashPassword,
-  Tenant,
-  User,
-  type SearchClient,
-} from '@c360/store';
+import { createApp, openSearchCustomers, openSearchSegments } from '@c360/api';
+import { createSearchClient, cuttableProxy, type SearchClient } from '@c360/store';
 import { campaignControl, startSegmentRecompute, workflowsPath } from '@c360/workflows';
 import { connectToDevServer } from '../../../workflows/src/__tests__/testEnvironment';
+import {
+  silentAppLogger,
+  silentLogger,
+  stackAccessTokens,
+  stackTenants,
+  type StackTenant,
+} from './stackTenants';
 
 export type SegmentMatcher = 'percolator' | 'evaluator';
 
-export type StackTenant = { id: string; tokens: Record<Role, string> };
+export type { StackTenant };
 
 const ROLES: Role[] = ['agent', 'marketer', 'manager', 'admin', 'ops'];
 
@@ -64,7 +56,7 @@ export const openSegmentStack = async (orm: MikroORM, databaseUrl: string) => {
   });
   const running = worker.run();
 
-  const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const silent = silentLogger;
   // Both ways of finding a changed customer's segments; a test picks one (the worker's C360_SEGMENT_MATCHER).
   const matchers: Record<SegmentMatcher, SegmentMembershipTracker> = {
     percolator: createSegmentMembershipTracker({ search: viaProxy, indexPrefix }),
@@ -82,12 +74,9 @@ export const openSegmentStack = async (orm: MikroORM, databaseUrl: string) => {
   });
   await relay.start();
 
-  const tokens = createAccessTokens({
-    secret: 'e2e-only-secret-0123456789abcdef0123456789',
-    ttlSeconds: 600,
-  });
+  const tokens = stackAccessTokens();
   const app = createApp({
-    logger: createLogger({ level: 'error', destination: new Writable({ write: (_c, _e, done) => done() }) }),
+    logger: silentAppLogger(),
     em: orm.em,
     tokens,
     searchCustomers: openSearchCustomers(viaProxy, indexPrefix),
@@ -114,28 +103,8 @@ export const openSegmentStack = async (orm: MikroORM, databaseUrl: string) => {
     readiness: [],
   });
 
-  const passwordHash = await hashPassword('e2e password that nobody uses');
-  const tenant = async (label: string): Promise<StackTenant> => {
-    const slug = `${label}-${randomUUID().slice(0, 8)}`;
-    const em = orm.em.fork();
-    const t = em.create(Tenant, { name: slug, slug, timeZone: 'UTC' });
-    await em.flush();
-    const scoped = forTenant(em, t.id);
-    const tokensByRole = {} as Record<Role, string>;
-    for (const role of ROLES) {
-      const user = scoped.create(User, {
-        tenant: t.id,
-        email: `${role}@${slug}.test`,
-        name: role,
-        passwordHash,
-        roles: [role],
-      });
-      await scoped.flush();
-      tokensByRole[role] =
-        `Bearer ${(await tokens.issue({ userId: user.id, tenantId: t.id, roles: [role] }, new Date())).token}`;
-    }
-    return { id: t.id, tokens: tokensByRole };
-  };
+  const makeTenant = stackTenants(orm, tokens);
+  const tenant = (label: string): Promise<StackTenant> => makeTenant(label, { roles: ROLES });
 
   return {
     app,

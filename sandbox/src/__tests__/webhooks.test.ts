@@ -52,6 +52,72 @@ describe('webhook delivery', () => {
     });
   });
 
+  it('answers a flow the business sent: nfm_reply with its flow_token, in reply to that message', async () => {
+    const sent = await t.call('POST', '/v21.0/100000000000001/messages', {
+      messaging_product: 'whatsapp',
+      to: '15557654321',
+      type: 'interactive',
+      interactive: {
+        type: 'flow',
+        body: { text: 'How did we do?' },
+        action: {
+          name: 'flow',
+          parameters: {
+            flow_message_version: '3',
+            flow_token: 'survey-t2',
+            flow_id: '800000000000001',
+            flow_cta: 'Rate us',
+          },
+        },
+      },
+    });
+    expect(sent.status).toBe(200);
+    const wamid = sent.json.messages[0].id;
+    t.receiver.received.length = 0;
+    const res = await t.call('POST', '/_control/whatsapp/flow-replies', {
+      messageId: wamid,
+      response: { score: 4, comment: 'Quick' },
+    });
+    expect(res.status).toBe(202);
+    const post = await eventually(
+      () => t.receiver.posts('/webhooks/whatsapp').find((p) => p.raw.includes('nfm_reply')),
+      'the flow reply',
+    );
+    expect(post.headers['x-hub-signature-256']).toBe(signed('c360-sandbox-app-secret', post.raw));
+    const message = JSON.parse(post.raw.toString()).entry[0].changes[0].value.messages[0];
+    expect(message).toMatchObject({
+      from: '15557654321',
+      id: res.json.messageId,
+      context: { id: wamid },
+      type: 'interactive',
+      interactive: { type: 'nfm_reply', nfm_reply: { name: 'flow', body: 'Sent' } },
+    });
+    expect(JSON.parse(message.interactive.nfm_reply.response_json)).toEqual({
+      score: 4,
+      comment: 'Quick',
+      flow_token: 'survey-t2',
+    });
+
+    // A message that opens no flow, and one that was never sent, are refused.
+    const textSent = await t.call('POST', '/v21.0/100000000000001/messages', {
+      messaging_product: 'whatsapp',
+      to: '15557654321',
+      type: 'text',
+      text: { body: 'hi' },
+    });
+    const noFlow = await t.call('POST', '/_control/whatsapp/flow-replies', {
+      messageId: textSent.json.messages[0].id,
+      response: { score: 4 },
+    });
+    expect(noFlow.status).toBe(400);
+    expect(JSON.stringify(noFlow.json)).toContain('body.messageId');
+    const unknown = await t.call('POST', '/_control/whatsapp/flow-replies', {
+      messageId: 'wamid.nope',
+      response: {},
+    });
+    expect(unknown.status).toBe(404);
+  });
+
   it('retries with backoff while the receiver answers non-2xx and records every attempt', async () => {
     t.receiver.answer(500, 503);
     const res = await t.call('POST', '/_control/whatsapp/inbound', { from: '15557654321', text: 'retry me' });

@@ -6,6 +6,7 @@ import { newIds } from '../state/ids';
 import type { WhatsAppAccount } from '../state/sandboxState';
 import { whatsappInboundMessage, type InboundWhatsAppContent } from '../webhooks/whatsappEvents';
 import { ControlError, notFound, parseBody } from './controlError';
+import { flowTokenOf } from './flowToken';
 
 const link = z.url({ protocol: /^https?$/, message: 'must be an http or https URL' });
 
@@ -95,6 +96,18 @@ const contentOf = (m: Inbound): InboundWhatsAppContent => {
   };
 };
 
+const flowReplySchema = z
+  .object({
+    /** The flow message (or template with a FLOW button) the customer completed. */
+    messageId: z.string().min(1),
+    /** What the flow's screens collected; Meta adds the message's `flow_token`. */
+    response: z.record(z.string(), z.unknown()),
+    name: z.string().min(1).max(100).default('Sandbox Customer'),
+    body: z.string().min(1).default('Sent'),
+    at: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
 const statusSchema = z
   .object({
     messageId: z.string().min(1),
@@ -115,10 +128,13 @@ export const whatsappCustomerRoutes = (ctx: SandboxContext): Router => {
     return found;
   };
 
-  router.post('/inbound', (req, res) => {
-    const m = parseBody(inboundSchema, req);
+  /** Delivers what the customer sent as Meta's `messages` webhook, and opens the 24-hour window. */
+  const deliverInbound = (
+    phone: WhatsAppAccount,
+    m: { from: string; name: string; at?: string | undefined; contextMessageId?: string | undefined },
+    content: InboundWhatsAppContent,
+  ) => {
     const id = newIds.wamid();
-    const phone = account(m.phoneNumberId);
     const at = m.at ? new Date(m.at) : new Date();
     const windowKey = `${phone.phoneNumberId}:${m.from}`;
     state.lastInboundAt.set(windowKey, Math.max(state.lastInboundAt.get(windowKey) ?? 0, at.getTime()));
@@ -127,11 +143,46 @@ export const whatsappCustomerRoutes = (ctx: SandboxContext): Router => {
       name: m.name,
       id,
       at,
-      content: contentOf(m),
+      content,
       ...(m.contextMessageId ? { contextId: m.contextMessageId } : {}),
     });
     const delivery = ctx.webhooks.send('whatsapp', JSON.stringify(payload));
-    res.status(202).json({ messageId: id, deliveryId: delivery.id, payload });
+    return { messageId: id, deliveryId: delivery.id, payload };
+  };
+
+  router.post('/inbound', (req, res) => {
+    const m = parseBody(inboundSchema, req);
+    res.status(202).json(deliverInbound(account(m.phoneNumberId), m, contentOf(m)));
+  });
+
+  // The customer completes a flow the business sent: Meta's `nfm_reply`, whose `response_json`
+  // carries the flow's answers and the message's flow token, in reply to (context) that message.
+  router.post('/flow-replies', (req, res) => {
+    const r = parseBody(flowReplySchema, req);
+    const message = state.whatsappMessages.find((m) => m.id === r.messageId);
+    if (!message) throw notFound(`WhatsApp message ${r.messageId}`);
+    const token = flowTokenOf(message);
+    if (token === null)
+      throw new ControlError(400, 'validation', 'invalid request: body.messageId', [
+        { path: 'body.messageId', message: 'the message opens no flow with a flow_token' },
+      ]);
+    const content: InboundWhatsAppContent = {
+      type: 'interactive',
+      interactive: {
+        type: 'nfm_reply',
+        nfm_reply: {
+          name: 'flow',
+          body: r.body,
+          response_json: JSON.stringify({ ...r.response, flow_token: token }),
+        },
+      },
+    };
+    const delivered = deliverInbound(
+      account(message.phoneNumberId),
+      { from: message.to, name: r.name, at: r.at, contextMessageId: message.id },
+      content,
+    );
+    res.status(202).json(delivered);
   });
 
   router.post('/statuses', (req, res) => {

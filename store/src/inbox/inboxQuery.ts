@@ -31,8 +31,11 @@ export type InboxQuery = {
   sort: InboxSort;
   /** The clock SLA risk is judged against. */
   now: Date;
-  /** A due date closer than this is `at_risk`. */
-  atRiskMinutes: number;
+  /**
+   * The tenant's SLA `riskThreshold`: a ticket is `at_risk` once this share of its pending
+   * deadline's window (the ticket's creation → the due date) is used, as its clock notifies.
+   */
+  riskThreshold: number;
   limit: number;
   after?: InboxCursor;
 };

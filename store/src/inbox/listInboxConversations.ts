@@ -55,7 +55,7 @@ const BASE = `select c.id, c.channel, c.status, c.subject, c.tags, c.customer_id
     ${SLA_DUE} as sla_due_at,
     case when t.id is null or t.status in ('resolved', 'closed') then 'none'
       when t.first_response_breached or t.resolution_breached or ${SLA_DUE} <= ?::timestamptz then 'breached'
-      when ${SLA_DUE} <= ?::timestamptz + make_interval(mins => ?) then 'at_risk'
+      when ?::timestamptz >= t.created_at + (${SLA_DUE} - t.created_at) * ?::float8 then 'at_risk'
       else 'ok' end as sla_risk,
     (c.last_inbound_at is not null and (r.last_read_at is null or c.last_inbound_at > r.last_read_at)) as unread,
     (select left(m.body, 200) from message m where m.conversation_id = c.id and m.tenant_id = c.tenant_id
@@ -87,7 +87,7 @@ export const listInboxConversations = async (
   const { filter } = query;
   const sort = SORTS[query.sort];
   const where: string[] = [];
-  const bindings: unknown[] = [query.now, query.now, query.atRiskMinutes, query.readerId, tenantId];
+  const bindings: unknown[] = [query.now, query.now, query.riskThreshold, query.readerId, tenantId];
   if (filter.channels?.length) {
     where.push(`channel in (${placeholders(filter.channels.length)})`);
     bindings.push(...filter.channels);

@@ -59,6 +59,9 @@ export type ConsentChangedPayload = {
 };
 
 // --- SLA clocks (issue 6, helper sla) ---
+/** A tenant's SLA settings were replaced: its running clocks take the new policies. */
+export const SLA_SETTINGS_CHANGED = 'sla.settings_changed';
+export type SlaSettingsChangedPayload = { changedAt: string };
 /** A ticket's deadline passed unmet (once per ticket opening and deadline). */
 export const TICKET_SLA_BREACHED = 'ticket.sla_breached';
 export type TicketSlaBreachedPayload = {

@@ -1,2 +1,3 @@
 export * from './slaSettingsStore';
 export * from './recordSlaBreach';
+export * from './openSlaTickets';

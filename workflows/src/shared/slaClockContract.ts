@@ -42,6 +42,15 @@ export const slaTicketResolvedSignal = defineSignal<[{ at: string }]>('slaTicket
 /** The ticket was reopened: a new clock starts for the new opening. */
 export const slaTicketReopenedSignal = defineSignal<[{ at: string }]>('slaTicketReopened');
 
+/**
+ * The tenant's SLA settings changed: the clock reloads its policy (same name) and goes on with
+ * the new targets and risk threshold, from the time already used. Sent to every running clock of
+ * the tenant (visibility query `slaClocksQuery`).
+ */
+export const slaSettingsChangedSignal = defineSignal<[{ at: string }]>('slaSettingsChanged');
+/** The running SLA clocks, as a visibility query (the dispatcher adds the tenant). */
+export const SLA_CLOCKS_QUERY = "WorkflowKind = 'sla'";
+
 /** What the clock shows ops: its policy, whether it is paused, the due dates, what fired. */
 export type SlaClockView = {
   policy: string | null;
@@ -93,4 +102,37 @@ export type SlaActivities = {
   recordSlaDueDates(input: SlaDueDatesInput): Promise<void>;
   /** Sets the breach flag and appends `ticket.sla_breached`, once per dedupe key. */
   recordSlaBreach(input: SlaBreachInput): Promise<{ recorded: boolean }>;
+};
+
+// --- Backfill: a running clock for every open ticket (tickets opened before the clocks existed) ---
+
+export const SLA_BACKFILL_WORKFLOW = 'backfillSlaClocks';
+/** One backfill per tenant at a time; it starts clocks by their own ids, so running it again is harmless. */
+export const slaBackfillWorkflowId = (tenantId: string): string => `sla-backfill:${tenantId}`;
+
+export type SlaBackfillInput = {
+  tenantId: string;
+  /** Where a continued run goes on (the last ticket id done); null or absent: from the start. */
+  afterTicketId?: string | null;
+  /** Counts carried over a continue-as-new. */
+  started?: number;
+  alreadyRunning?: number;
+};
+export type SlaBackfillResult = { started: number; alreadyRunning: number };
+
+/** An open ticket and the opening its clock measures (see store `openSlaTickets`). */
+export type OpenSlaTicketRef = {
+  ticketId: string;
+  customerId: string;
+  openedAt: string;
+  cycle: SlaClockInput['cycle'];
+};
+
+export type SlaBackfillActivities = {
+  /** A page of the tenant's open tickets, in id order after `afterTicketId`. */
+  listOpenSlaTickets(input: {
+    tenantId: string;
+    afterTicketId: string | null;
+    limit: number;
+  }): Promise<OpenSlaTicketRef[]>;
 };

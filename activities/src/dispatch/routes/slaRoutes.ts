@@ -1,4 +1,5 @@
 import {
+  SLA_SETTINGS_CHANGED,
   TICKET_AGENT_REPLIED,
   TICKET_ASSIGNED,
   TICKET_CREATED,
@@ -8,6 +9,7 @@ import {
 } from '@c360/store';
 import {
   SLA_CLOCK_WORKFLOW,
+  SLA_CLOCKS_QUERY,
   slaAgentRepliedSignal,
   slaClockWorkflowId,
   slaWaitingEndedSignal,
@@ -15,6 +17,7 @@ import {
   slaTicketReopenedSignal,
   slaTicketResolvedSignal,
   slaWaitingOnCustomerSignal,
+  slaSettingsChangedSignal,
   tenantSearchAttributes,
   type SlaClockInput,
 } from '@c360/workflows';
@@ -134,4 +137,19 @@ export const slaRoutes: EventRoute[] = [
     signal: slaAgentRepliedSignal.name,
     args: { at: timeOf(e, 'at') },
   })),
+  // New SLA settings: every running clock of the tenant (the dispatcher scopes the query to it).
+  {
+    name: 'sla.onSettingsChanged',
+    eventType: SLA_SETTINGS_CHANGED,
+    async commands(event): Promise<WorkflowCommand[]> {
+      return [
+        {
+          kind: 'signalMatching',
+          query: SLA_CLOCKS_QUERY,
+          signal: slaSettingsChangedSignal.name,
+          args: [{ at: timeOf(event, 'changedAt') }],
+        },
+      ];
+    },
+  },
 ];

@@ -5,6 +5,7 @@ import { defaultPlaybookSettings, playbookWorkflowId } from '@c360/domain';
 import {
   Customer,
   forTenant,
+  Message,
   Notification,
   PlaybookEntry,
   PlaybookTicket,
@@ -18,12 +19,20 @@ import {
   type ChurnWinbackPlaybookInput,
   type LowCsatPlaybookInput,
 } from '@c360/workflows';
-import { addMessage, createPlaybookFixture, type PlaybookFixture } from './support/playbookFixture';
+import { openSendSetup, type SendSetup } from '../../engagement/__tests__/support/sendSetup';
+import {
+  addCustomer,
+  addMessage,
+  createPlaybookFixture,
+  type PlaybookFixture,
+} from './support/playbookFixture';
 import { createTimeSkipping, eventually, playbookWorker, recordHistory } from './support/playbookHarness';
 
 /**
  * Each default playbook's steps on the time-skipping server, with the real playbook activities
- * on the real PostgreSQL: timers of hours and days run in milliseconds.
+ * on the real PostgreSQL: timers of hours and days run in milliseconds. Welcome and win-back
+ * messages go through the real send path (`sendMessageWorkflow` and its activities) to the
+ * channel sandbox's SMTP capture.
  */
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
@@ -33,20 +42,28 @@ let worker: Worker;
 let taskQueue: string;
 let f: PlaybookFixture;
 let running: Promise<void>;
+let send: SendSetup;
 const defaults = defaultPlaybookSettings();
 
 beforeAll(async () => {
   env = await createTimeSkipping();
+  send = await openSendSetup(db.orm);
   f = await createPlaybookFixture(db.orm);
-  ({ worker, taskQueue } = await playbookWorker(env, db.orm));
+  ({ worker, taskQueue } = await playbookWorker(env, db.orm, send));
   running = worker.run();
 }, 60_000);
 // The worker stops before the database is dropped (see beforeDrop).
 db.beforeDrop(async () => {
   worker?.shutdown();
   await running;
+  await send?.close();
   await env?.teardown();
 });
+
+/** The fixture with a customer of its own, so what the sandbox received is this test's alone. */
+const withOwnCustomer = async (): Promise<PlaybookFixture> => ({ ...f, ...(await addCustomer(db.orm, f)) });
+/** What the sandbox's SMTP server captured for an address. */
+const mailTo = (address: string) => send.mailTo(address);
 
 const em = () => forTenant(db.orm.em.fork(), f.tenantId);
 const id = (name: Parameters<typeof playbookWorkflowId>[0], trigger: string) =>
@@ -115,15 +132,16 @@ describe('healthDropPlaybook', () => {
 });
 
 describe('vipPlaybook', () => {
-  it('tags, notifies owner and managers, raises open tickets and sends the welcome through the send path', async () => {
-    const workflowId = id('vip', 'vip');
+  it('tags, notifies owner and managers, raises open tickets and sends the welcome once through the send path', async () => {
+    const c = await withOwnCustomer();
+    const workflowId = playbookWorkflowId('vip', c.tenantId, c.customerId, `vip-${randomUUID().slice(0, 8)}`);
     const handle = await env.client.workflow.start('vipPlaybook', {
       taskQueue,
       workflowId,
       args: [
         {
-          tenantId: f.tenantId,
-          customerId: f.customerId,
+          tenantId: c.tenantId,
+          customerId: c.customerId,
           occurredAt: '2026-06-01T12:00:00.000Z',
           reason: { kind: 'event', detail: { matched: [] } },
           params: defaults.vip.params,
@@ -131,24 +149,49 @@ describe('vipPlaybook', () => {
       ],
     });
     const result = await handle.result();
-    expect(result).toMatchObject({ tagged: true, notified: 3, raisedTickets: [f.openTicketId] });
-    expect(result.welcome).toMatchObject({ status: 'sent', messageId: 'test-welcome' });
-    expect((await em().findOneOrFail(Customer, { id: f.customerId })).tags).toContain('VIP');
-    expect((await em().findOneOrFail(Ticket, { id: f.openTicketId })).priority).toBe('high');
+    expect(result).toMatchObject({ tagged: true, notified: 3, raisedTickets: [c.openTicketId] });
+    expect((await em().findOneOrFail(Customer, { id: c.customerId })).tags).toContain('VIP');
+    expect((await em().findOneOrFail(Ticket, { id: c.openTicketId })).priority).toBe('high');
     // The owner and both managers.
     const notes = await notesFor(workflowId);
     expect(usersOf(notes)).toEqual([f.agentId, f.managerId, f.otherManagerId].sort());
     expect(notes.every((n) => n.category === 'vip')).toBe(true);
     expect(await timelineFor(workflowId)).toEqual([expect.objectContaining({ kind: 'vip_detected' })]);
 
-    // The welcome went out as a child with the send path's id: source = this playbook run.
+    // The welcome went out as the send path's child, source = this playbook run, and arrived once.
+    const sendId = `send:${c.tenantId}:playbook:vip:${c.customerId}:${Date.parse('2026-06-01T12:00:00.000Z')}:${c.customerId}:welcome`;
     const children = (await handle.fetchHistory()).events!.filter(
       (e) => e.startChildWorkflowExecutionInitiatedEventAttributes,
     );
     expect(children.map((e) => e.startChildWorkflowExecutionInitiatedEventAttributes!.workflowId)).toEqual([
-      `send:${f.tenantId}:playbook:vip:${f.customerId}:${Date.parse('2026-06-01T12:00:00.000Z')}:${f.customerId}:welcome`,
+      sendId,
+    ]);
+    expect(result.welcome).toMatchObject({ status: 'sent' });
+    const mail = await mailTo(c.email);
+    expect(mail).toHaveLength(1);
+    expect(mail[0].subject).toBe('Welcome to our VIP programme');
+    const messages = await em().find(Message, { idempotencyKey: sendId });
+    expect(messages.map((m) => [m.id, m.direction])).toEqual([
+      [(result.welcome as { messageId: string }).messageId, 'outbound'],
     ]);
     await recordHistory(env.client, handle, 'vipPlaybook', 'welcome');
+
+    // The same business event again (a replayed trigger under another run id): no second welcome.
+    const again = await env.client.workflow.start('vipPlaybook', {
+      taskQueue,
+      workflowId: `${workflowId}-again`,
+      args: [
+        {
+          tenantId: c.tenantId,
+          customerId: c.customerId,
+          occurredAt: '2026-06-01T12:00:00.000Z',
+          reason: { kind: 'event', detail: { matched: [] } },
+          params: defaults.vip.params,
+        },
+      ],
+    });
+    expect(await again.result()).toMatchObject({ tagged: false, welcome: { status: 'sent' } });
+    expect(await mailTo(c.email)).toHaveLength(1);
   });
 });
 
@@ -223,12 +266,17 @@ describe('lowCsatPlaybook', () => {
 });
 
 describe('churnWinbackPlaybook', () => {
-  const start = async (name: string, channel: 'email' | 'instagram' = 'email') => {
-    const workflowId = id('churnWinback', name);
+  const start = async (c: PlaybookFixture, name: string, channel: 'email' | 'instagram' = 'email') => {
+    const workflowId = playbookWorkflowId(
+      'churnWinback',
+      c.tenantId,
+      c.customerId,
+      `${name}-${randomUUID().slice(0, 8)}`,
+    );
     const input: ChurnWinbackPlaybookInput = {
-      tenantId: f.tenantId,
-      customerId: f.customerId,
-      occurredAt: new Date().toISOString(),
+      tenantId: c.tenantId,
+      customerId: c.customerId,
+      occurredAt: new Date(await env.currentTimeMs()).toISOString(),
       reason: { kind: 'event', detail: { probability: 0.72 } },
       drivers: [{ feature: 'daysSinceLastOrder', value: 1.8, coefficient: 1.2, contribution: 2.16 }],
       probability: 0.72,
@@ -246,15 +294,16 @@ describe('churnWinbackPlaybook', () => {
   };
 
   it('stops before the win-back when the customer writes in during the wait', async () => {
-    const { handle, workflowId } = await start('engaged');
+    const c = await withOwnCustomer();
+    const { handle, workflowId } = await start(c, 'engaged');
     await eventually(async () => (await notesFor(workflowId))[0]);
     // An outbound message is not engagement: the hint is checked and the wait goes on.
-    await addMessage(db.orm, f, 'outbound', new Date());
+    await addMessage(db.orm, c, 'outbound', new Date(await env.currentTimeMs()));
     await handle.signal(customerActivitySignal, {
       at: new Date().toISOString(),
       reasons: ['message.created'],
     });
-    await addMessage(db.orm, f, 'inbound', new Date());
+    await addMessage(db.orm, c, 'inbound', new Date(await env.currentTimeMs()));
     await handle.signal(customerActivitySignal, {
       at: new Date().toISOString(),
       reasons: ['message.created'],
@@ -272,19 +321,55 @@ describe('churnWinbackPlaybook', () => {
         data: expect.objectContaining({ outcome: 'engaged_before_winback' }),
       }),
     ]);
+    expect(await mailTo(c.email)).toHaveLength(0);
     await recordHistory(env.client, handle, 'churnWinbackPlaybook', 'engaged');
   });
 
-  it('sends the win-back after N quiet days, then records no response after the second wait', async () => {
-    const { handle, workflowId } = await start('quiet');
+  it('sends the win-back once after N quiet days, then records no response after the second wait', async () => {
+    const c = await withOwnCustomer();
+    const { handle, workflowId } = await start(c, 'quiet');
     const result = await handle.result();
     expect(result).toMatchObject({ outcome: 'no_response', engagement: null, winback: { status: 'sent' } });
     expect((await timelineFor(workflowId))[0]!.title).toBe('No response to the win-back message');
+    const mail = await mailTo(c.email);
+    expect(mail.map((m: { subject: string }) => m.subject)).toEqual(['We miss you']);
     await recordHistory(env.client, handle, 'churnWinbackPlaybook', 'noResponse');
   });
 
+  it('records won_back when the customer writes in within N days of the win-back', async () => {
+    const c = await withOwnCustomer();
+    const { engagementWaitDays } = defaults.churnWinback.params;
+    const { handle, workflowId } = await start(c, 'wonBack');
+    // Skip the first wait (the server's clock only: nothing else runs meanwhile), then the
+    // win-back goes out through the send path and the playbook waits again.
+    await env.sleep(`${engagementWaitDays * 24 + 1} hours`);
+    const mail = await eventually(async () => (await mailTo(c.email))[0]);
+    expect(mail.subject).toBe('We miss you');
+    // The customer answers during the second wait (a time after the win-back, on the server's clock).
+    await addMessage(db.orm, c, 'inbound', new Date(await env.currentTimeMs()));
+    await handle.signal(customerActivitySignal, {
+      at: new Date().toISOString(),
+      reasons: ['message.created'],
+    });
+    const result = await handle.result();
+    expect(result).toMatchObject({
+      outcome: 'won_back',
+      winback: { status: 'sent' },
+      engagement: { kind: 'inbound_message' },
+    });
+    expect(await timelineFor(workflowId)).toEqual([
+      expect.objectContaining({
+        kind: 'churn_winback',
+        title: 'Won back after the win-back message',
+        data: expect.objectContaining({ outcome: 'won_back' }),
+      }),
+    ]);
+    expect(await mailTo(c.email)).toHaveLength(1);
+    await recordHistory(env.client, handle, 'churnWinbackPlaybook', 'wonBack');
+  });
+
   it('records a win-back the send path skipped, without waiting again', async () => {
-    const { handle } = await start('skipped', 'instagram');
+    const { handle } = await start(f, 'skipped', 'instagram');
     expect(await handle.result()).toMatchObject({
       outcome: 'winback_not_sent',
       winback: { status: 'skipped', reason: 'no_address' },
@@ -335,7 +420,14 @@ describe('segmentEnteredPlaybook', () => {
     const tooSoon = await enter('2026-03-15T00:00:00.000Z', rule);
     expect(tooSoon.result).toEqual({ started: false, lastStartedAt: '2026-03-01T00:00:00.000Z' });
     await recordHistory(env.client, tooSoon.handle, 'segmentEnteredPlaybook', 'refused');
-    expect((await enter('2026-04-01T00:00:00.000Z', rule)).result).toMatchObject({ started: true });
+    const again = await enter('2026-04-01T00:00:00.000Z', rule);
+    expect(again.result).toMatchObject({ started: true });
+    // The second entry's playbook sends its own welcome (another business event), through the send path.
+    const againId = (again.result as { workflowId: string }).workflowId;
+    expect(await env.client.workflow.getHandle(againId).result()).toMatchObject({
+      welcome: { status: 'sent' },
+    });
+    expect(await mailTo(f.email)).toHaveLength(2);
     expect((await enter('2027-04-01T00:00:00.000Z', { kind: 'never' })).result).toMatchObject({
       started: false,
     });

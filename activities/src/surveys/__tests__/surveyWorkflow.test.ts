@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
-import { workflowIds, type SendOutcome, type SendRequest } from '@c360/domain';
+import { sendWorkflowId, workflowIds } from '@c360/domain';
 import {
   forTenant,
   OutboxEvent,
@@ -12,12 +12,16 @@ import {
   waitFor,
 } from '@c360/store';
 import {
+  sendStatusQuery,
   surveyAnsweredSignal,
   surveyStatusQuery,
   surveyTicketReopenedSignal,
+  workflowsPath,
   type SurveyResult,
   type SurveyWorkflowInput,
 } from '@c360/workflows';
+import { openSendSetup, type SendSetup } from '../../engagement/__tests__/support/sendSetup';
+import type { AnyJson } from '../../channels/__tests__/support/adapterSetup';
 import { createTimelineActivities } from '../../timeline/createTimelineActivities';
 import { createSurveyActivities } from '../createSurveyActivities';
 import { saveHistoryFixture } from '../../../../workflows/src/__tests__/historyFixtures';
@@ -26,8 +30,9 @@ import { surveyFixture, type SurveyFixture } from './support/surveyFixtures';
 
 /**
  * The survey workflow on the time-skipping test server (hours of delay, reminder and deadline
- * in milliseconds), with its real activities on a database of its own. The send path's child is
- * a stand-in whose outcome each test decides; the send path is tested on its own.
+ * in milliseconds), with its real activities on a database of its own, and its invites and
+ * reminders sent through the real send path (`sendMessageWorkflow` and its activities) to the
+ * channel sandbox (SMTP capture, WhatsApp Cloud API).
  */
 Runtime.install({ logger: new DefaultLogger('ERROR') });
 jest.setTimeout(60_000);
@@ -35,14 +40,16 @@ jest.setTimeout(60_000);
 const db = useTestDatabase();
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundle;
+let s: SendSetup;
 const SECRET = 'survey-test-secret-0123456789abcdef';
 
 beforeAll(async () => {
-  bundle = await bundleWorkflowCode({
-    workflowsPath: require.resolve('./support/surveyTestWorkflows'),
-    logger: new DefaultLogger('ERROR'),
-  });
+  bundle = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('ERROR') });
+  s = await openSendSetup(db.orm);
 }, 120_000);
+afterAll(async () => {
+  await s?.close();
+});
 // Skipped time is global to a test server: each test gets its own, so one test's timers never
 // fire in another's.
 beforeEach(async () => {
@@ -52,40 +59,30 @@ afterEach(async () => {
   await env?.teardown();
 });
 
-type Decide = (req: SendRequest) => SendOutcome | { status: 'hold' };
-const sentOk: Decide = () => ({ status: 'sent', messageId: randomUUID(), sentAt: new Date().toISOString() });
-
 const run = async (
   f: SurveyFixture,
   test: (ctx: {
     start: (
       input?: Partial<SurveyWorkflowInput>,
     ) => Promise<{ workflowId: string; result: () => Promise<SurveyResult> }>;
-    sends: SendRequest[];
   }) => Promise<void>,
-  decide: Decide = sentOk,
 ) => {
-  const sends: SendRequest[] = [];
   const taskQueue = `survey-${randomUUID().slice(0, 8)}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: bundle,
     activities: {
+      ...s.allActivities,
       ...createSurveyActivities({
         orm: db.orm,
         links: { secret: SECRET, publicBaseUrl: 'https://surveys.example.test' },
       }),
-      async decideSend(req: SendRequest) {
-        sends.push(req);
-        return decide(req);
-      },
       ...createTimelineActivities({ orm: db.orm }),
     },
   });
   await worker.runUntil(
     test({
-      sends,
       start: async (input = {}) => {
         const workflowId = workflowIds.surveyForResolution(f.tenantId, f.ticketId, f.resolvedAt);
         const handle = await env.client.workflow.start('surveyWorkflow', {
@@ -107,6 +104,25 @@ const run = async (
       },
     }),
   );
+};
+
+/** What the sandbox received for the fixture's customer: e-mails and WhatsApp messages. */
+const received = async (f: SurveyFixture): Promise<{ mail: AnyJson[]; whatsapp: AnyJson[] }> => ({
+  mail: await s.mailTo(f.email),
+  whatsapp: await s.whatsappTo(f.waId),
+});
+
+/** A WhatsApp number of the sandbox for one tenant (numbers are unique across tenants). */
+const sandboxNumber = async (): Promise<string> => {
+  const digits = () => String(Math.floor(1e14 + Math.random() * 8e14));
+  const phoneNumberId = digits();
+  const added = await s.control('POST', '/whatsapp/accounts', {
+    phoneNumberId,
+    wabaId: digits(),
+    displayPhoneNumber: '15550003333',
+  });
+  if (added.status !== 201) throw new Error(`sandbox number not added: ${added.status}`);
+  return phoneNumberId;
 };
 
 /** Polls until the probe holds (the workflow runs on its own; queries do not skip time). */
@@ -139,7 +155,7 @@ const answer = async (f: SurveyFixture, workflowId: string, score: number) => {
 describe('surveyWorkflow', () => {
   it('is cancelled when the ticket is reopened during the delay, and sends nothing', async () => {
     const f = await surveyFixture(db.orm, { emailOptIn: true });
-    await run(f, async ({ start, sends }) => {
+    await run(f, async ({ start }) => {
       const { workflowId, result } = await start();
       await until(async () => (await phase(workflowId)) === 'waiting_delay', 'waiting_delay');
       await env.client.workflow
@@ -147,42 +163,62 @@ describe('surveyWorkflow', () => {
         .signal(surveyTicketReopenedSignal, { reopenedAt: new Date().toISOString() });
       expect(await result()).toMatchObject({ outcome: 'cancelled', reason: 'ticket_reopened' });
       await saveHistoryFixture(env.client, workflowId, 'surveyWorkflow-reopenCancelled');
-      expect(sends).toEqual([]);
+      expect(await received(f)).toEqual({ mail: [], whatsapp: [] });
       expect((await requestOf(f.tenantId, workflowId)).status).toBe('cancelled');
     });
   });
 
   it('gives up a send held by quiet hours when the ticket is reopened', async () => {
-    const f = await surveyFixture(db.orm, { emailOptIn: true, surveys: { delayMinutes: 0 } });
-    await run(
-      f,
-      async ({ start, sends }) => {
-        const { workflowId, result } = await start();
-        await until(() => sends.length === 1, '1 sends');
-        await env.client.workflow
-          .getHandle(workflowId)
-          .signal(surveyTicketReopenedSignal, { reopenedAt: new Date().toISOString() });
-        expect(await result()).toMatchObject({ outcome: 'cancelled' });
-        expect((await requestOf(f.tenantId, workflowId)).status).toBe('cancelled');
-      },
-      () => ({ status: 'hold' }),
-    );
+    // Quiet for the next two hours of the customer's (UTC) day.
+    const hour = new Date().getUTCHours();
+    const hh = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
+    const f = await surveyFixture(db.orm, {
+      emailOptIn: true,
+      surveys: { delayMinutes: 0 },
+      quietHours: { start: hh(hour), end: hh(hour + 2), timeZone: 'UTC' },
+    });
+    await run(f, async ({ start }) => {
+      const { workflowId, result } = await start();
+      await until(async () => (await phase(workflowId)) === 'sending', 'sending');
+      const request = await requestOf(f.tenantId, workflowId);
+      const invite = env.client.workflow.getHandle(
+        sendWorkflowId({
+          tenantId: f.tenantId,
+          customerId: f.customerId,
+          source: { kind: 'survey', id: request.id },
+          step: 'invite-email',
+        }),
+      );
+      await until(
+        async () => (await invite.query(sendStatusQuery).catch(() => null))?.heldBy === 'quiet_hours',
+        'the invite held by quiet hours',
+      );
+      await env.client.workflow
+        .getHandle(workflowId)
+        .signal(surveyTicketReopenedSignal, { reopenedAt: new Date().toISOString() });
+      expect(await result()).toMatchObject({ outcome: 'cancelled' });
+      expect(await invite.result()).toEqual({ status: 'skipped', reason: 'cancelled' });
+      expect((await requestOf(f.tenantId, workflowId)).status).toBe('cancelled');
+      expect(await received(f)).toEqual({ mail: [], whatsapp: [] });
+    });
   });
 
   it('sends the invite after the delay, one reminder, then records the answer on the timeline', async () => {
     const f = await surveyFixture(db.orm, { emailOptIn: true });
-    await run(f, async ({ start, sends }) => {
+    await run(f, async ({ start }) => {
       const { workflowId, result } = await start();
       await env.sleep('61 minutes');
       await until(async () => (await phase(workflowId)) === 'waiting_answer', 'waiting_answer');
-      expect(sends.map((s) => [s.channel, s.step, s.purpose, s.source.kind])).toEqual([
-        ['email', 'invite-email', 'service', 'survey'],
-      ]);
-      const invite = sends[0]!.content;
-      expect(invite.type === 'email' && invite.text).toContain('https://surveys.example.test/s/');
+      // The invite arrived in the sandbox's mailbox, with the survey's link.
+      const [invite] = (await received(f)).mail;
+      expect(invite.text).toContain('https://surveys.example.test/s/');
       await env.sleep('24 hours');
-      await until(() => sends.length === 2, '2 sends');
-      expect(sends[1]).toMatchObject({ channel: 'email', step: 'reminder-email' });
+      const mail = await waitFor(async () => {
+        const m = (await received(f)).mail;
+        return m.length === 2 ? m : undefined;
+      }, 'the reminder');
+      expect(mail[1].text).toContain('https://surveys.example.test/s/');
+      expect(mail[1].subject).not.toBe(invite.subject);
       const responseId = await answer(f, workflowId, 4);
       expect(await result()).toMatchObject({
         outcome: 'answered',
@@ -212,11 +248,12 @@ describe('surveyWorkflow', () => {
 
   it('expires at the deadline without an answer', async () => {
     const f = await surveyFixture(db.orm, { emailOptIn: true, surveys: { delayMinutes: 0 } });
-    await run(f, async ({ start, sends }) => {
+    await run(f, async ({ start }) => {
       const { workflowId, result } = await start();
       expect(await result()).toMatchObject({ outcome: 'expired', reason: 'deadline' });
       await saveHistoryFixture(env.client, workflowId, 'surveyWorkflow-deadlineExpired');
-      expect(sends.map((s) => s.step)).toEqual(['invite-email', 'reminder-email']);
+      // The invite and the one reminder.
+      expect((await received(f)).mail).toHaveLength(2);
       expect((await requestOf(f.tenantId, workflowId)).status).toBe('expired');
     });
   });
@@ -246,10 +283,10 @@ describe('surveyWorkflow', () => {
 
   it('skips an auto-resolved ticket when the tenant says so', async () => {
     const f = await surveyFixture(db.orm, { emailOptIn: true, autoResolved: true });
-    await run(f, async ({ start, sends }) => {
+    await run(f, async ({ start }) => {
       const { result } = await start({ autoResolved: true });
       expect(await result()).toMatchObject({ outcome: 'skipped', reason: 'auto_resolved' });
-      expect(sends).toEqual([]);
+      expect(await received(f)).toEqual({ mail: [], whatsapp: [] });
     });
   });
 
@@ -271,48 +308,58 @@ describe('surveyWorkflow', () => {
         whatsappOptIn: true,
         emailOptIn: true,
         surveys: { delayMinutes: 0 },
+        whatsappPhoneNumberId: await sandboxNumber(),
       });
-      await run(f, async ({ start, sends }) => {
+      await run(f, async ({ start }) => {
         const { workflowId, result } = await start();
         await until(async () => (await phase(workflowId)) === 'waiting_answer', 'waiting_answer');
         const request = await requestOf(f.tenantId, workflowId);
         expect(request.channel).toBe('whatsapp');
-        expect(sends[0]).toMatchObject({
-          channel: 'whatsapp',
-          content: { type: 'flow', flowId: '800000000000001', flowToken: request.token },
+        // The flow message the sandbox accepted, carrying the survey's token; no e-mail.
+        const { mail, whatsapp } = await received(f);
+        expect(mail).toEqual([]);
+        expect(whatsapp).toHaveLength(1);
+        expect(whatsapp[0].request.interactive).toMatchObject({
+          type: 'flow',
+          action: { parameters: { flow_id: '800000000000001', flow_token: request.token } },
         });
         await answer(f, workflowId, 5);
         expect(await result()).toMatchObject({ outcome: 'answered', channel: 'whatsapp' });
       });
     });
 
-    it('falls through to e-mail when the WhatsApp send is skipped', async () => {
+    it('falls through to e-mail when the WhatsApp send fails for good', async () => {
       const f = await surveyFixture(db.orm, {
         whatsappOptIn: true,
         emailOptIn: true,
         surveys: { delayMinutes: 0 },
+        whatsappPhoneNumberId: await sandboxNumber(),
       });
-      await run(
-        f,
-        async ({ start, sends }) => {
+      // The Graph API answers the next call with an expired access token (code 190): not retried.
+      const fault = await s.control('POST', '/faults', { kind: 'token_expired', count: 1 });
+      expect(fault.status).toBe(201);
+      try {
+        await run(f, async ({ start }) => {
           const { workflowId } = await start();
           await until(async () => (await phase(workflowId)) === 'waiting_answer', 'waiting_answer');
-          expect(sends.map((s) => s.channel)).toEqual(['whatsapp', 'email']);
           expect((await requestOf(f.tenantId, workflowId)).channel).toBe('email');
-        },
-        (req) =>
-          req.channel === 'whatsapp' ? { status: 'skipped', reason: 'consent_revoked' } : sentOk(req),
-      );
+          const { mail, whatsapp } = await received(f);
+          expect(whatsapp).toEqual([]);
+          expect(mail).toHaveLength(1);
+        });
+      } finally {
+        await s.control('DELETE', '/faults');
+      }
     });
 
     it('sends nothing and keeps the web link when the customer opted in nowhere', async () => {
       const f = await surveyFixture(db.orm, { surveys: { delayMinutes: 0 } });
-      await run(f, async ({ start, sends }) => {
+      await run(f, async ({ start }) => {
         const { workflowId, result } = await start();
         await until(async () => (await phase(workflowId)) === 'waiting_answer', 'waiting_answer');
         expect((await requestOf(f.tenantId, workflowId)).channel).toBe('web');
         expect(await result()).toMatchObject({ outcome: 'expired', channel: 'web' });
-        expect(sends).toEqual([]);
+        expect(await received(f)).toEqual({ mail: [], whatsapp: [] });
         await saveHistoryFixture(env.client, workflowId, 'surveyWorkflow-webLinkOnly');
       });
     });

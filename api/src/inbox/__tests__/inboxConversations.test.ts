@@ -7,6 +7,7 @@ import {
   forTenant,
   Message,
   OutboxEvent,
+  saveSlaSettings,
   Ticket,
   TICKET_RESOLVED,
   type ConversationChannel,
@@ -99,14 +100,25 @@ beforeAll(async () => {
     lastMessageAt: minutes(-10),
     lastInboundAt: minutes(-10),
     assigneeId: ctx.a.users.agent.id,
-    ticket: { team: 'billing', firstResponseDueAt: minutes(-5), resolutionDueAt: minutes(600) },
+    ticket: {
+      team: 'billing',
+      createdAt: minutes(-65),
+      firstResponseDueAt: minutes(-5),
+      resolutionDueAt: minutes(600),
+    },
   });
   const c2 = await seedConversation(ctx.a, {
     channel: 'email',
     status: 'pending',
     lastMessageAt: minutes(-60),
     lastInboundAt: minutes(-60),
-    ticket: { team: 'support', firstResponseDueAt: minutes(30), resolutionDueAt: minutes(600) },
+    // Opened 150 min ago, first response due in 30: 83 % of its window used (at risk at 80 %).
+    ticket: {
+      team: 'support',
+      createdAt: minutes(-150),
+      firstResponseDueAt: minutes(30),
+      resolutionDueAt: minutes(600),
+    },
   });
   const c3 = await seedConversation(ctx.a, {
     channel: 'instagram',
@@ -116,6 +128,7 @@ beforeAll(async () => {
     assigneeId: ctx.a.users.manager.id,
     ticket: {
       team: 'support',
+      createdAt: minutes(-300),
       firstResponseDueAt: minutes(-200),
       firstRespondedAt: minutes(-210),
       resolutionDueAt: minutes(300),
@@ -185,6 +198,26 @@ describe('GET /api/v1/inbox/conversations', () => {
     expect(byId.get(ids.c2)).toMatchObject({ slaRisk: 'at_risk', slaDueAt: minutes(30).toISOString() });
     expect(byId.get(ids.c3)).toMatchObject({ slaRisk: 'ok', slaDueAt: minutes(300).toISOString() });
     expect(byId.get(ids.c4)).toMatchObject({ slaRisk: 'none', slaDueAt: null });
+  });
+
+  it("judges SLA risk by the tenant's risk threshold", async () => {
+    const em = forTenant(ctx.orm.em.fork(), ctx.a.id);
+    const risk = async () =>
+      (
+        (await get('/api/v1/inbox/conversations?pageSize=100')).body.items as {
+          id: string;
+          slaRisk: string;
+        }[]
+      ).find((i) => i.id === ids.c2)?.slaRisk;
+    try {
+      // c2 has used 83 % of its first-response window: at risk from 80 %, not yet from 90 %.
+      await saveSlaSettings(em, ctx.a.id, { riskThreshold: 0.9 });
+      expect(await risk()).toBe('ok');
+      await saveSlaSettings(em, ctx.a.id, { riskThreshold: 0.5 });
+      expect(await risk()).toBe('at_risk');
+    } finally {
+      await saveSlaSettings(em, ctx.a.id, {});
+    }
   });
 
   it('filters by channel, status, assignee (me, none, an id), team and SLA risk', async () => {

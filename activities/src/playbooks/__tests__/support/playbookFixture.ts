@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Conversation, Customer, Deal, forTenant, Message, Segment, Tenant, Ticket, User } from '@c360/store';
+import type { MarketingPreferences } from '@c360/domain';
+import {
+  ChannelAccount,
+  Conversation,
+  Customer,
+  Deal,
+  forTenant,
+  Message,
+  Segment,
+  Tenant,
+  Ticket,
+  User,
+} from '@c360/store';
 
 export type PlaybookFixture = {
   tenantId: string;
@@ -14,9 +26,21 @@ export type PlaybookFixture = {
   /** A resolved ticket of the customer (the one a survey rated). */
   ratedTicketId: string;
   conversationId: string;
+  /** The customer's e-mail address (opted in to e-mail marketing): where the sandbox receives sends. */
+  email: string;
 };
 
-/** One tenant with two managers, an agent, a customer with tickets and a conversation, and a segment. */
+/** Opted in to e-mail marketing, no quiet hours: a playbook's message goes out at once. */
+const emailOptedIn: MarketingPreferences = {
+  channels: { whatsapp: { optedIn: false }, email: { optedIn: true }, sms: { optedIn: false } },
+  quietHours: null,
+  language: 'en',
+};
+
+/**
+ * One tenant with two managers, an agent, a customer with tickets and a conversation, and a
+ * segment; the tenant sends e-mail from an account on the sandbox's SMTP server.
+ */
 export const createPlaybookFixture = async (orm: MikroORM, slug = `pb-${randomUUID().slice(0, 8)}`) => {
   const root = orm.em.fork();
   const tenant = root.create(Tenant, { name: 'Playbooks', slug, timeZone: 'UTC' });
@@ -27,17 +51,44 @@ export const createPlaybookFixture = async (orm: MikroORM, slug = `pb-${randomUU
   const manager = user('a-lead@example.test', ['manager']);
   const otherManager = user('b-manager@example.test', ['manager', 'agent']);
   const agent = user('agent@example.test', ['agent']);
+  em.create(ChannelAccount, { tenant: tenant.id, channel: 'email', externalAccountId: `care@${slug}.test` });
+  const segment = em.create(Segment, { tenant: tenant.id, name: 'Big spenders', definition: {} });
+  await em.flush();
+  const base = {
+    tenantId: tenant.id,
+    managerId: manager.id,
+    otherManagerId: otherManager.id,
+    agentId: agent.id,
+    segmentId: segment.id,
+  };
+  return { ...base, ...(await addCustomer(orm, base)) } satisfies PlaybookFixture;
+};
+
+/**
+ * Another customer of the fixture's tenant (owned by its agent), with an open and a resolved
+ * ticket and an e-mail conversation: a test that counts what the sandbox received uses its own.
+ */
+export const addCustomer = async (
+  orm: MikroORM,
+  f: Pick<PlaybookFixture, 'tenantId' | 'agentId'>,
+): Promise<
+  Pick<PlaybookFixture, 'customerId' | 'openTicketId' | 'ratedTicketId' | 'conversationId' | 'email'>
+> => {
+  const em = forTenant(orm.em.fork(), f.tenantId);
+  const email = `vera.${randomUUID().slice(0, 8)}@example.test`;
   const customer = em.create(Customer, {
-    tenant: tenant.id,
+    tenant: f.tenantId,
     firstName: 'Vera',
     lastName: 'Playbook',
+    emails: [email],
     timeZone: 'UTC',
     language: 'en',
-    owner: agent,
+    owner: f.agentId,
+    customFields: { marketingPreferences: emailOptedIn },
   });
   const ticket = (subject: string, status: Ticket['status']) =>
     em.create(Ticket, {
-      tenant: tenant.id,
+      tenant: f.tenantId,
       customer,
       subject,
       status,
@@ -46,20 +97,15 @@ export const createPlaybookFixture = async (orm: MikroORM, slug = `pb-${randomUU
     });
   const open = ticket('Where is my order?', 'open');
   const rated = ticket('Broken item', 'resolved');
-  const conversation = em.create(Conversation, { tenant: tenant.id, customer, channel: 'email' });
-  const segment = em.create(Segment, { tenant: tenant.id, name: 'Big spenders', definition: {} });
+  const conversation = em.create(Conversation, { tenant: f.tenantId, customer, channel: 'email' });
   await em.flush();
   return {
-    tenantId: tenant.id,
-    managerId: manager.id,
-    otherManagerId: otherManager.id,
-    agentId: agent.id,
     customerId: customer.id,
-    segmentId: segment.id,
     openTicketId: open.id,
     ratedTicketId: rated.id,
     conversationId: conversation.id,
-  } satisfies PlaybookFixture;
+    email,
+  };
 };
 
 /** A message of the fixture's conversation, at `sentAt`. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { defaultMarketingPreferences, type SurveySettings } from '@c360/domain';
+import { defaultMarketingPreferences, type QuietHours, type SurveySettings } from '@c360/domain';
 import {
   ChannelAccount,
   ChannelIdentity,
@@ -11,11 +11,20 @@ import {
   Ticket,
 } from '@c360/store';
 
-export type SurveyFixture = { tenantId: string; customerId: string; ticketId: string; resolvedAt: string };
+export type SurveyFixture = {
+  tenantId: string;
+  customerId: string;
+  ticketId: string;
+  resolvedAt: string;
+  /** Where the sandbox receives what is sent to the customer. */
+  email: string;
+  waId: string;
+};
 
 /**
- * A tenant with survey settings, a WhatsApp account, and one customer (with the given consent,
- * a WhatsApp conversation and an e-mail address) whose ticket was just resolved.
+ * A tenant with survey settings, a WhatsApp account (the sandbox number given, else one nobody
+ * serves) and an e-mail account, and one customer (with the given consent, a WhatsApp
+ * conversation and an e-mail address) whose ticket was just resolved.
  */
 export const surveyFixture = async (
   orm: MikroORM,
@@ -27,6 +36,8 @@ export const surveyFixture = async (
     lastInboundAt?: Date | null;
     resolvedAt?: Date;
     autoResolved?: boolean;
+    whatsappPhoneNumberId?: string;
+    quietHours?: QuietHours;
   } = {},
 ): Promise<SurveyFixture> => {
   const root = orm.em.fork();
@@ -42,14 +53,16 @@ export const surveyFixture = async (
   const prefs = defaultMarketingPreferences(language);
   prefs.channels.whatsapp.optedIn = options.whatsappOptIn ?? false;
   prefs.channels.email.optedIn = options.emailOptIn ?? false;
+  if (options.quietHours) prefs.quietHours = options.quietHours;
   const waId = `1555${Math.floor(Math.random() * 1e7)
     .toString()
     .padStart(7, '0')}`;
+  const email = `ada-${randomUUID().slice(0, 6)}@example.test`;
   const customer = em.create(Customer, {
     tenant: tenant.id,
     firstName: 'Ada',
     lastName: 'Lovelace',
-    emails: [`ada-${randomUUID().slice(0, 6)}@example.test`],
+    emails: [email],
     phones: [`+${waId}`],
     timeZone: 'UTC',
     language,
@@ -58,7 +71,12 @@ export const surveyFixture = async (
   em.create(ChannelAccount, {
     tenant: tenant.id,
     channel: 'whatsapp',
-    externalAccountId: `wa-${randomUUID()}`,
+    externalAccountId: options.whatsappPhoneNumberId ?? `wa-${randomUUID()}`,
+  });
+  em.create(ChannelAccount, {
+    tenant: tenant.id,
+    channel: 'email',
+    externalAccountId: `care@${tenant.slug}.test`,
   });
   em.create(ChannelIdentity, { tenant: tenant.id, customer, channel: 'whatsapp', externalId: waId });
   em.create(Conversation, {
@@ -85,5 +103,7 @@ export const surveyFixture = async (
     customerId: customer.id,
     ticketId: ticket.id,
     resolvedAt: resolvedAt.toISOString(),
+    email,
+    waId,
   };
 };

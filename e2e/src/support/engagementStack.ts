@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Role } from '@c360/domain';
 import { startSandbox, type RunningSandbox } from '@c360/sandbox';
 import {
   allRoutes,
@@ -14,21 +15,33 @@ import {
   DEFAULT_RETRY,
   realSleep,
 } from '@c360/activities';
-import { createAccessTokens, createApp, createLogger } from '@c360/api';
-import { ChannelAccount, createSearchClient, forTenant, hashPassword, Tenant, User } from '@c360/store';
+import { createApp } from '@c360/api';
+import { ChannelAccount, createSearchClient, forTenant } from '@c360/store';
 import { campaignControl, workflowsPath } from '@c360/workflows';
 import { connectToDevServer } from '../../../workflows/src/__tests__/testEnvironment';
+import {
+  silentAppLogger,
+  silentLogger,
+  stackAccessTokens,
+  stackTenants,
+  type StackTenant,
+} from './stackTenants';
+
+// Sandbox answers are read field by field in expectations.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyJson = any;
 
 export const SURVEY_LINK_SECRET = 'e2e-survey-link-secret-0123456789abcdef';
 
 /**
- * The survey path on the real services: the API app, the outbox relay with the dispatcher, a
- * Temporal worker (dev server) with every activity, including the channel adapters pointed at
- * an in-process channel sandbox (Graph API and SMTP capture), on a task queue of its own.
+ * The engagement paths (surveys, playbooks, the send path) on the real services: the API app,
+ * the outbox relay with the dispatcher, a Temporal worker (dev server) with every activity,
+ * including the channel adapters pointed at an in-process channel sandbox (Graph API and SMTP
+ * capture), on a task queue of its own.
  */
-export type SurveyStack = Awaited<ReturnType<typeof openSurveyStack>>;
+export type EngagementStack = Awaited<ReturnType<typeof openEngagementStack>>;
 
-export const openSurveyStack = async (orm: MikroORM, databaseUrl: string) => {
+export const openEngagementStack = async (orm: MikroORM, databaseUrl: string) => {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const indexPrefix = `${process.env['C360_INDEX_PREFIX'] ?? 'c360-test-'}e2e-${randomUUID().slice(0, 8)}-`;
   const search = createSearchClient(process.env['C360_OPENSEARCH_URL'] ?? 'http://127.0.0.1:9200');
@@ -36,9 +49,19 @@ export const openSurveyStack = async (orm: MikroORM, databaseUrl: string) => {
     C360_SANDBOX_AUTO_STATUSES: [],
     C360_SANDBOX_WEBHOOK_RETRY_MS: [],
   });
+  /** The sandbox's control API (acting as the customer, reading what it received). */
+  const control = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${sandbox.url}/_control${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? (JSON.parse(text) as AnyJson) : null };
+  };
   const namespace = process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test';
   const env = await connectToDevServer();
-  const taskQueue = `e2e-surveys-${randomUUID().slice(0, 8)}`;
+  const taskQueue = `e2e-engagement-${randomUUID().slice(0, 8)}`;
   const publicBaseUrl = 'http://c360.e2e.test';
   const worker = await Worker.create({
     connection: env.nativeConnection,
@@ -62,7 +85,7 @@ export const openSurveyStack = async (orm: MikroORM, databaseUrl: string) => {
   });
   const running = worker.run();
 
-  const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const silent = silentLogger;
   const relay = createOutboxRelay({
     orm,
     databaseUrl,
@@ -75,12 +98,9 @@ export const openSurveyStack = async (orm: MikroORM, databaseUrl: string) => {
   });
   await relay.start();
 
-  const tokens = createAccessTokens({
-    secret: 'e2e-only-secret-0123456789abcdef0123456789',
-    ttlSeconds: 600,
-  });
+  const tokens = stackAccessTokens();
   const app = createApp({
-    logger: createLogger({ level: 'error', destination: new Writable({ write: (_c, _e, done) => done() }) }),
+    logger: silentAppLogger(),
     em: orm.em,
     tokens,
     searchCustomers: { search: () => Promise.reject(new Error('search is not part of this stack')) } as never,
@@ -106,40 +126,57 @@ export const openSurveyStack = async (orm: MikroORM, databaseUrl: string) => {
     },
     readiness: [],
     surveyLinkSecret: SURVEY_LINK_SECRET,
+    webhooks: {
+      metaAppSecret: sandbox.appSecret,
+      metaVerifyToken: 'e2e-verify-token',
+      emailSecret: 'e2e-email-secret',
+      emailSubjectWindowDays: 30,
+    },
   });
+  // The API listens, and the sandbox delivers its (signed) WhatsApp webhooks there.
+  const server: Server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await control('PATCH', '/settings', { webhookUrls: { whatsapp: `${apiUrl}/api/v1/webhooks/meta` } });
 
-  const passwordHash = await hashPassword('e2e password that nobody uses');
-  /** A tenant with survey settings, an e-mail account on the sandbox's SMTP, and one user per role. */
-  const tenant = async (surveys: Record<string, unknown>) => {
-    const slug = `surveys-${randomUUID().slice(0, 8)}`;
-    const root = orm.em.fork();
-    const t = root.create(Tenant, { name: slug, slug, timeZone: 'UTC', settings: { surveys } });
-    await root.flush();
+  const makeTenant = stackTenants(orm, tokens);
+  /**
+   * A tenant with the settings given (e.g. `{ surveys: {...} }`), an e-mail account on the
+   * sandbox's SMTP server, and an agent, a manager and an admin.
+   */
+  const tenant = async (
+    settings: Record<string, unknown>,
+    { whatsapp = false }: { whatsapp?: boolean } = {},
+  ): Promise<StackTenant> => {
+    const t = await makeTenant('engagement', { roles: ['agent', 'manager', 'admin'], settings });
     const em = forTenant(orm.em.fork(), t.id);
-    em.create(ChannelAccount, { tenant: t.id, channel: 'email', externalAccountId: `support@${slug}.test` });
-    const tokensByRole = {} as Record<Role, string>;
-    for (const role of ['agent', 'manager'] as Role[]) {
-      const user = em.create(User, {
+    em.create(ChannelAccount, {
+      tenant: t.id,
+      channel: 'email',
+      externalAccountId: `support@${t.slug}.test`,
+    });
+    // The sandbox's WhatsApp number (one tenant per stack may own it).
+    if (whatsapp)
+      em.create(ChannelAccount, {
         tenant: t.id,
-        email: `${role}@${slug}.test`,
-        name: role,
-        passwordHash,
-        roles: [role],
+        channel: 'whatsapp',
+        externalAccountId: sandbox.accounts.whatsapp.phoneNumberId,
+        settings: { wabaId: sandbox.accounts.whatsapp.wabaId },
       });
-      await em.flush();
-      tokensByRole[role] =
-        `Bearer ${(await tokens.issue({ userId: user.id, tenantId: t.id, roles: [role] }, new Date())).token}`;
-    }
-    return { id: t.id, tokens: tokensByRole };
+    await em.flush();
+    return t;
   };
 
   return {
     app,
     env,
+    taskQueue,
     sandbox,
+    control,
     publicBaseUrl,
     tenant,
     close: async () => {
+      server.close();
       await relay.stop();
       worker.shutdown();
       await running;
