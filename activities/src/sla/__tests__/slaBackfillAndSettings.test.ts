@@ -57,7 +57,8 @@ beforeAll(async () => {
   });
   running = worker.run();
 }, 120_000);
-afterAll(async () => {
+// The worker stops before the database is dropped (see beforeDrop).
+db.beforeDrop(async () => {
   worker?.shutdown();
   await running;
   await env?.teardown();
