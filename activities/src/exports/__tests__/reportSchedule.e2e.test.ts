@@ -8,7 +8,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
-import { defaultAnalyticsSettings } from '@c360/domain';
+import { defaultAnalyticsSettings, workflowIds } from '@c360/domain';
 import {
   buildCustomerDocuments,
   createSearchClient,
@@ -360,4 +360,38 @@ it('writes the analytics overview with the numbers of /analytics/overview, and t
   expect(csatText).toContain('CSAT (%) per day');
   expect(csatText).toMatch(/Trend per day/);
   expect(csatText).toMatch(/csat\s+5\s+web/);
+}, 120_000);
+
+it('writes into the export row the API recorded before starting the run', async () => {
+  const em = forTenant(db.orm.em.fork(), tenantId);
+  const exportId = randomUUID();
+  // What `POST /reports/run` and a too-large segment export write before the start.
+  em.create(SegmentExport, {
+    id: exportId,
+    tenant: tenantId,
+    requestedBy: ownerId,
+    reportTemplate: 'customer_list',
+    format: 'csv',
+    columns: [],
+    status: 'running',
+    workflowId: workflowIds.reportExport(tenantId, exportId),
+  });
+  await em.flush();
+  const result = await withWorker(async () => {
+    const { workflowId } = await startReportExport(env.client, {
+      requestId: exportId,
+      tenantId,
+      template: 'customer_list',
+      params: { isVip: false },
+      formats: ['csv'],
+      requestedByUserId: ownerId,
+      taskQueue,
+    });
+    return (await env.client.workflow.getHandle(workflowId).result()) as ExportReportResult;
+  });
+  expect(result).toMatchObject({ exportId, rows: 2, notified: 1, emailedTo: [] });
+  const record = await forTenant(db.orm.em.fork(), tenantId).findOneOrFail(SegmentExport, { id: exportId });
+  expect(record).toMatchObject({ status: 'done', params: { isVip: false }, rowCount: 2 });
+  const rows = parse(readFile(record).toString('utf8'), { columns: true }) as Record<string, string>[];
+  expect(rows.map((r) => r['firstName']).sort()).toEqual(['Plain4', 'Plain5']);
 }, 120_000);
