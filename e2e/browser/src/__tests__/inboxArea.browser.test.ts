@@ -153,6 +153,27 @@ describe('the inbox area in a real browser', () => {
     await page.context().close();
   });
 
+  it('opens deep links directly and survives a reload on them', async () => {
+    const conversation = await conversationOf('whatsapp', 'Sheila');
+    const page = await signIn(browser, stack.shellUrl, tenant.slug, emailOf('agent'));
+    // Typed into the address bar: the shell's server answers with index.html, the page's script loads from the root.
+    await page.goto(`${stack.shellUrl}/inbox/${conversation.id}`);
+    await page.getByTestId('thread').waitFor();
+    await page.reload();
+    await page.getByTestId('thread').waitFor();
+    const agent = await apiAs('agent');
+    const thread = await agent<{ conversation: { customer: { id: string } } }>(
+      `/inbox/conversations/${conversation.id}`,
+    );
+    const profile = `${stack.shellUrl}/customers/${thread.conversation.customer.id}/preferences`;
+    await page.goto(profile);
+    await page.getByTestId('optin-whatsapp').waitFor();
+    await page.reload();
+    await page.getByTestId('optin-whatsapp').waitFor();
+    expect(page.url()).toBe(profile);
+    await page.context().close();
+  });
+
   it('replies on WhatsApp with a template whose variables were previewed, and the sandbox gets it', async () => {
     const phone = '33655501234';
     await sandboxControl(sandbox, 'POST', '/whatsapp/inbound', {

@@ -151,20 +151,13 @@ export const signInStandalone = async (
 ): Promise<Page> => {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  // The build's script is addressed relative to the page (publicPath auto): the page is opened one
-  // level deep, and deeper paths are reached as a client-side navigation after sign-in.
-  const [first] = path.split('/').filter(Boolean);
-  await page.goto(`${remoteUrl}/${first ?? ''}`);
+  // Opened right at the deep path: the server answers it with index.html, whose script loads from the root.
+  await page.goto(`${remoteUrl}${path}`);
   await page.locator('input[name=tenant]').fill(login.tenant);
   await page.locator('input[name=email]').fill(login.email);
   await page.locator('input[name=password]').fill(login.password);
   await page.locator('select[name=locale]').selectOption(login.locale ?? 'en');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('.c360-area').waitFor();
-  if (path !== `/${first ?? ''}`)
-    await page.evaluate((to) => {
-      window.history.pushState(null, '', to);
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    }, path);
   return page;
 };
