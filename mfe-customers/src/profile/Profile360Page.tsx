@@ -4,6 +4,8 @@ import { useAsync } from '@c360/mfe-kit';
 import { paths, type ProfileTab } from '../area/routes';
 import { JourneyTimeline } from '../journey/JourneyTimeline';
 import { PreferencesPanel } from '../preferences/PreferencesPanel';
+import { DataRequestsPanel } from '../privacy/DataRequestsPanel';
+import { canHandleDsr } from '../privacy/eraseConfirmation';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { badge, muted, row } from '../ui/styles';
 import { OverviewPanel } from './OverviewPanel';
@@ -97,6 +99,7 @@ export const Profile360Page = ({ customerId, tab }: { customerId: string; tab: P
       {tab === 'overview' && <OverviewPanel profile={p} />}
       {tab === 'preferences' && <PreferencesPanel customerId={c.id} />}
       {tab === 'journey' && <JourneyTimeline customerId={c.id} />}
+      {canHandleDsr(user.roles) && <DataRequestsPanel customerId={c.id} />}
     </article>
   );
 };

@@ -5,6 +5,7 @@ import {
   createGraphClient,
   createOutboxRelay,
   createSearchIndexActivities,
+  type ChannelDeps,
   type OutboxRelay,
 } from '@c360/activities';
 import type { AppDeps } from '@c360/api';
@@ -68,6 +69,7 @@ export const startRelay = async (
  */
 export const lateChannels = () => {
   let sender: InboxSender | null = null;
+  let channelDeps: Omit<ChannelDeps, 'orm'> | null = null;
   const ready = (): InboxSender => {
     if (!sender) throw new Error('the channel sandbox is not started yet');
     return sender;
@@ -94,18 +96,23 @@ export const lateChannels = () => {
       C360_SANDBOX_WEBHOOK_RETRY_MS: [50, 100, 200],
       C360_SANDBOX_STATUS_DELAY_MS: 5,
     });
-    sender = createChannelActivities({
-      orm,
+    channelDeps = {
       graph: createGraphClient({ baseUrl: sandbox.graphUrl, accessToken: sandbox.accessToken }),
       smtp: { host: sandbox.smtp.host, port: sandbox.smtp.port, secure: false },
       retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 5_000 },
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 50))),
       clock: () => new Date(),
       instagramProfileTtlMs: 60_000,
-    });
+    };
+    sender = createChannelActivities({ orm, ...channelDeps });
     return sandbox;
   };
-  return { appDeps, start };
+  /** The adapters' settings on the running sandbox (a worker's channel activities take them). */
+  const deps = (): Omit<ChannelDeps, 'orm'> => {
+    if (!channelDeps) throw new Error('the channel sandbox is not started yet');
+    return channelDeps;
+  };
+  return { appDeps, start, deps };
 };
 
 /** Calls the sandbox's control API (acting as a customer, reading what was delivered). */
