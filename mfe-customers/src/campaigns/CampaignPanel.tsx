@@ -64,6 +64,7 @@ export const CampaignPanel = ({ initial }: { initial: Campaign }) => {
       style={{ ...card, marginBlockStart: 8 }}
       data-testid="campaign-panel"
       data-status={campaign.status}
+      data-campaign-id={campaign.id}
       aria-label={intl.formatMessage(m.panelTitle, { name: campaign.name })}
     >
       <strong>
