@@ -12,6 +12,7 @@ export * from './worker/workerConfigSpec';
 export * from './segments/createSegmentMembershipTracker';
 export * from './segments/createSegmentActivities';
 export * from './exports/createExportActivities';
+export * from './exports/createReportActivities';
 export * from './exports/exportMailer';
 export * from './channels/channelError';
 export * from './channels/graphClient';

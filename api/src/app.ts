@@ -18,6 +18,8 @@ import { inboxRoutes } from './inbox/inboxRoutes';
 import { scheduledReplyRoutes } from './inbox/scheduledReplyRoutes';
 import { exportScheduleRoutes } from './segments/exportScheduleRoutes';
 import { segmentExportRoutes } from './segments/segmentExportRoutes';
+import { reportRoutes } from './reports/reportRoutes';
+import { reportScheduleRoutes } from './reports/reportScheduleRoutes';
 import { segmentLaunchRoutes } from './segments/segmentLaunchRoutes';
 import { mountRoutes } from './http/defineRoute';
 import { customerScoreRoutes } from './scores/customerScoreRoutes';
@@ -119,6 +121,9 @@ export const createApp = (deps: AppDeps): Express => {
     ...retentionPolicyRoutes({ em: deps.em }),
     ...dsrRoutes({ em: deps.em, exports: deps.segmentExports }),
     ...consentExportRoutes({ em: deps.em }),
+    // report templates, report runs and report schedules (issue 7, scheduled exports)
+    ...reportRoutes({ em: deps.em, exports: deps.segmentExports }),
+    ...reportScheduleRoutes({ em: deps.em, exports: deps.segmentExports }),
   ]);
   mountDocsAssets(app);
   app.use(notFoundHandler);

@@ -14,6 +14,7 @@ export * from './customer360/slaRisk';
 export * from './customer360/insightCards';
 export * from './segments';
 export * from './exports';
+export * from './reports';
 export * from './channels';
 export * from './replies';
 

@@ -51,6 +51,7 @@ export * from './customer360';
 // Analytics read side: the population filter and the inputs of the tenant-wide calculators.
 export * from './analytics';
 export * from './exports';
+export * from './reports';
 export * from './channels';
 // Inbox read side: the conversation list and a conversation's thread.
 export * from './inbox';

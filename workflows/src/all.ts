@@ -5,6 +5,7 @@ export { recomputeSegment } from './recomputeSegment';
 export { sweepRelativeSegments } from './sweepRelativeSegments';
 export { reconcileSegments } from './reconcileSegments';
 export { exportSegment } from './exportSegment';
+export { exportReport } from './exportReport';
 export { sendNotificationDigests } from './sendNotificationDigests';
 export { sendMessageWorkflow } from './send/sendMessageWorkflow';
 export { slaClockWorkflow } from './slaClockWorkflow';

@@ -30,6 +30,8 @@ export * from './client/segmentWorkflows';
 export * from './shared/exportActivityTypes';
 export type { exportSegment, ExportSegmentResult } from './exportSegment';
 export * from './client/segmentExports';
+export * from './shared/reportActivityTypes';
+export type { exportReport, ExportReportResult } from './exportReport';
 export * from './shared/notificationActivityTypes';
 export * from './shared/timelineActivityTypes';
 export type { sendNotificationDigests, SendNotificationDigestsInput } from './sendNotificationDigests';

@@ -4,18 +4,11 @@ import path from 'node:path';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import {
-  DEFAULT_EXPORT_COLUMNS,
-  EXPORT_CONTENT_TYPES,
-  exportFileName,
-  isExportColumn,
-  type ExportColumn,
-} from '@c360/domain';
+import { DEFAULT_EXPORT_COLUMNS, exportFileName, isExportColumn, type ExportColumn } from '@c360/domain';
 import {
   ExportSchedule,
   exportRelativePath,
   forTenant,
-  Notification,
   resolveExportFile,
   Segment,
   SegmentExport,
@@ -23,8 +16,9 @@ import {
   writeSegmentExport,
   type SearchClient,
 } from '@c360/store';
-import type { ExportActivities } from '@c360/workflows';
+import type { ExportActivities, NotificationActivities } from '@c360/workflows';
 import type { ExportMailer } from './exportMailer';
+import { exportDownloadLink, exportRunMail, fileFormatOf, rowsLabel } from './exportRunMail';
 
 export type ExportActivityDeps = {
   orm: MikroORM;
@@ -36,9 +30,11 @@ export type ExportActivityDeps = {
   /** Files up to this size go as an attachment; larger ones are sent as a link only. */
   maxAttachmentBytes?: number;
   clock?: () => Date;
+  /** The notification activity's `notify`: every in-app notice goes through it. */
+  notify: NotificationActivities['notify'];
 };
 
-export const exportDownloadLink = (exportId: string): string => `/api/v1/exports/${exportId}/download`;
+export { exportDownloadLink };
 
 const columnsOf = (names: string[]): ExportColumn[] => {
   const bad = names.filter((n) => !isExportColumn(n));
@@ -50,6 +46,10 @@ const columnsOf = (names: string[]): ExportColumn[] => {
 /** Activities of the segment export workflow: the export record, the file, the notices. */
 export const createExportActivities = (deps: ExportActivityDeps): ExportActivities => {
   const clock = deps.clock ?? (() => new Date());
+  const mailOptions = {
+    exportDir: deps.exportDir,
+    maxAttachmentBytes: deps.maxAttachmentBytes ?? 10 * 1024 * 1024,
+  };
   const scoped = (tenantId: string) => forTenant(deps.orm.em.fork(), tenantId);
 
   const loadExport = async (tenantId: string, exportId: string) => {
@@ -73,6 +73,7 @@ export const createExportActivities = (deps: ExportActivityDeps): ExportActiviti
         segment: segment.id,
         schedule: input.scheduleId ?? null,
         requestedBy: input.requestedByUserId ?? null,
+        params: { segmentId: segment.id, columns },
         format: input.format,
         columns,
         status: 'running',
@@ -120,6 +121,7 @@ export const createExportActivities = (deps: ExportActivityDeps): ExportActiviti
       }
       const fileName = exportFileName(source.segment.name, input.format, now);
       record.status = 'done';
+      record.title = source.segment.name;
       record.fileName = fileName;
       record.filePath = relative;
       record.rowCount = written.rows;
@@ -137,51 +139,28 @@ export const createExportActivities = (deps: ExportActivityDeps): ExportActiviti
         userId = schedule?.owner?.id ?? null;
       }
       if (!userId) return { notified: 0 };
-      const link = exportDownloadLink(record.id);
-      // A retry after a lost acknowledgement must not notify twice.
-      if (await em.findOne(Notification, { user: userId, link })) return { notified: 1 };
-      em.create(Notification, {
-        tenant: input.tenantId,
-        user: userId,
+      const title = record.title ?? record.segment?.getEntity().name ?? 'a deleted segment';
+      // Through `notify`: the user's delivery preference and the digest rules apply, and the key
+      // of the run and format makes a retry after a lost acknowledgement notify nobody twice.
+      return deps.notify({
+        tenantId: input.tenantId,
         category: 'export',
-        title: `Export of "${record.segment?.getEntity().name ?? 'a deleted segment'}" is ready`,
-        body: `${record.rowCount ?? 0} customers, ${record.format.toUpperCase()} (${record.fileName ?? ''})`,
-        link,
+        audience: { userIds: [userId] },
+        title: `Export of "${title}" is ready`,
+        body: `${rowsLabel(record)}, ${fileFormatOf(record).toUpperCase()} (${record.fileName ?? ''})`,
+        link: exportDownloadLink(record.id),
+        dedupeKey: `export-ready:${record.workflowId}:${record.format}`,
       });
-      await em.flush();
-      return { notified: 1 };
     },
 
     async emailScheduledExport(input) {
       if (!input.scheduleId) return { recipients: [], messageId: null };
       const { em, record } = await loadExport(input.tenantId, input.exportId);
       const schedule = await em.findOne(ExportSchedule, { id: input.scheduleId });
-      const recipients = schedule?.recipients ?? [];
-      if (recipients.length === 0 || !record.filePath) return { recipients: [], messageId: null };
-      const segmentName = record.segment?.getEntity().name ?? 'segment';
-      const small = (record.byteSize ?? 0) <= (deps.maxAttachmentBytes ?? 10 * 1024 * 1024);
-      const format = record.format === 'json' ? 'json' : 'csv';
-      const sent = await deps.mailer.send({
-        to: recipients,
-        subject: `Scheduled export: ${segmentName} (${record.rowCount ?? 0} customers)`,
-        text: [
-          `The scheduled export "${schedule?.name ?? segmentName}" has run.`,
-          `${record.rowCount ?? 0} customers, ${format.toUpperCase()}.`,
-          small ? 'The file is attached.' : 'The file is too large to attach.',
-          `Download (sign-in needed): ${exportDownloadLink(record.id)}`,
-        ].join('\n'),
-        messageId: `<export-${record.id}@c360.local>`,
-        ...(small
-          ? {
-              attachment: {
-                fileName: record.fileName ?? `${record.id}.${format}`,
-                path: resolveExportFile(deps.exportDir, record.filePath),
-                contentType: EXPORT_CONTENT_TYPES[format],
-              },
-            }
-          : {}),
-      });
-      return { recipients, messageId: sent.messageId };
+      if (!schedule || schedule.recipients.length === 0 || !record.filePath)
+        return { recipients: [], messageId: null };
+      const sent = await deps.mailer.send(exportRunMail(schedule, [record], mailOptions));
+      return { recipients: schedule.recipients, messageId: sent.messageId };
     },
 
     async failSegmentExport(input) {

@@ -6,7 +6,8 @@ export type ExportMail = {
   text: string;
   /** Stable per export, so a resend after a retry can be recognised by the recipient's server. */
   messageId: string;
-  attachment?: { fileName: string; path: string; contentType: string };
+  /** Files streamed from disk, in order (a report run's CSV and PDF). */
+  attachments?: { fileName: string; path: string; contentType: string }[];
 };
 
 export type ExportMailer = {
@@ -14,7 +15,7 @@ export type ExportMailer = {
   close(): void;
 };
 
-/** Sends export mails over SMTP (nodemailer); the file is streamed from disk as an attachment. */
+/** Sends export mails over SMTP (nodemailer); the files are streamed from disk as attachments. */
 export const createExportMailer = (smtp: SmtpSettings & { from: string }): ExportMailer => {
   const transport = createSmtpTransport(smtp);
   return {
@@ -25,15 +26,13 @@ export const createExportMailer = (smtp: SmtpSettings & { from: string }): Expor
         subject: mail.subject,
         text: mail.text,
         messageId: mail.messageId,
-        ...(mail.attachment
+        ...(mail.attachments?.length
           ? {
-              attachments: [
-                {
-                  filename: mail.attachment.fileName,
-                  path: mail.attachment.path,
-                  contentType: mail.attachment.contentType,
-                },
-              ],
+              attachments: mail.attachments.map((a) => ({
+                filename: a.fileName,
+                path: a.path,
+                contentType: a.contentType,
+              })),
             }
           : {}),
       });

@@ -6,6 +6,7 @@ import { createChannelActivities } from '../channels/createChannelActivities';
 import { createSearchIndexActivities } from '../search/createSearchIndexActivities';
 import { createSegmentActivities } from '../segments/createSegmentActivities';
 import { createExportActivities } from '../exports/createExportActivities';
+import { createReportActivities } from '../exports/createReportActivities';
 import type { ExportMailer } from '../exports/exportMailer';
 import { createNotificationActivities } from '../notifications/createNotificationActivities';
 import type { NotificationMailer } from '../notifications/notificationMailer';
@@ -36,31 +37,38 @@ export type ActivityDeps = {
 };
 
 /** Every activity the worker registers, built from the process's dependencies. */
-export const createActivities = (deps: ActivityDeps) => ({
-  ...createSearchIndexActivities(deps),
-  ...createScoreActivities(deps),
-  ...createSegmentActivities(deps),
-  ...createTimelineActivities(deps),
-  ...(deps.exports ? createExportActivities({ ...deps, ...deps.exports }) : {}),
-  ...(deps.channels ? createChannelActivities({ ...deps.channels, orm: deps.orm }) : {}),
-  // Campaigns send in batches through the same adapters and send-path rules (issue 7).
-  ...(deps.channels
-    ? createCampaignActivities({
-        orm: deps.orm,
-        send: createSendActivities({ orm: deps.orm }),
-        channels: createChannelActivities({ ...deps.channels, orm: deps.orm }),
-      })
-    : {}),
-  // The send path's database work (issue 6).
-  ...createSendActivities({ orm: deps.orm }),
-  ...createNotificationActivities({
+export const createActivities = (deps: ActivityDeps) => {
+  const notifications = createNotificationActivities({
     orm: deps.orm,
     ...(deps.notificationMailer ? { mailer: deps.notificationMailer } : {}),
-  }),
-  ...createSlaActivities(deps),
-  ...(deps.surveys ? createSurveyActivities({ orm: deps.orm, links: deps.surveys.links }) : {}),
-  // Issue 6, default playbooks.
-  ...createPlaybookActivities(deps),
-  ...createRetentionActivities(deps),
-  ...(deps.dsr ? createDsrActivities({ ...deps, ...deps.dsr }) : {}),
-});
+  });
+  return {
+    ...createSearchIndexActivities(deps),
+    ...createScoreActivities(deps),
+    ...createSegmentActivities(deps),
+    ...createTimelineActivities(deps),
+    // Exports and report runs; their in-app notices go through `notify` (issue 7).
+    ...(deps.exports
+      ? createExportActivities({ ...deps, ...deps.exports, notify: notifications.notify })
+      : {}),
+    ...(deps.exports ? createReportActivities({ ...deps, ...deps.exports }) : {}),
+    ...(deps.channels ? createChannelActivities({ ...deps.channels, orm: deps.orm }) : {}),
+    // Campaigns send in batches through the same adapters and send-path rules (issue 7).
+    ...(deps.channels
+      ? createCampaignActivities({
+          orm: deps.orm,
+          send: createSendActivities({ orm: deps.orm }),
+          channels: createChannelActivities({ ...deps.channels, orm: deps.orm }),
+        })
+      : {}),
+    // The send path's database work (issue 6).
+    ...createSendActivities({ orm: deps.orm }),
+    ...notifications,
+    ...createSlaActivities(deps),
+    ...(deps.surveys ? createSurveyActivities({ orm: deps.orm, links: deps.surveys.links }) : {}),
+    // Issue 6, default playbooks.
+    ...createPlaybookActivities(deps),
+    ...createRetentionActivities(deps),
+    ...(deps.dsr ? createDsrActivities({ ...deps, ...deps.dsr }) : {}),
+  };
+};

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '@c360/domain';
-import { loadTenantContext } from '../customer360/tenantContext';
 import { FEATURE_ANALYTICS, requireFeature } from '../features/featureFlags';
 import { defineRoute, type ApiRoute } from '../http/defineRoute';
 import { checkDailyRange, filterView, resolveFilter, type AnalyticsFilterQuery } from './analyticsParams';
@@ -16,9 +15,8 @@ import {
   trendsQuerySchema,
   trendsSchema,
 } from './analyticsSchemas';
-import { overviewReport } from './overviewReport';
+import { loadTenantContext, overviewReport, trendsReport } from '@c360/store';
 import { channelsReport, cohortsReport, funnelReport } from './segmentReports';
-import { trendsReport } from './trendsReport';
 
 /** Managers and marketers read the dashboards; agents work customer by customer. */
 export const ANALYTICS_READERS = ['marketer', 'manager', 'admin'] as const satisfies readonly Role[];

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { INTERVALS } from '@c360/domain';
 import { analyticsFilterFields, filterViewSchema } from './analyticsParams';
-import { KPI_KEYS } from './overviewReport';
-import { TREND_METRICS } from './trendsReport';
+import { KPI_KEYS, TREND_METRICS } from '@c360/store';
 
 export const DEFAULT_FUNNEL_STEPS = ['visit', 'signup', 'add_to_cart', 'checkout_started', 'purchase'];
 

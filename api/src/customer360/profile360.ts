@@ -6,10 +6,10 @@ import {
   storedScores,
   tenantScoringModel,
   type Customer,
+  type TenantContext,
 } from '@c360/store';
 import { preferencesOf, toCustomerView } from '../customers/customerRecords';
 import type { Profile360View } from './profile360Schemas';
-import type { TenantContext } from './tenantContext';
 
 const BADGE_ORDER = { breached: 0, at_risk: 1, ok: 2 } as const;
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -6,7 +6,7 @@ import { idParamsSchema } from '../openapi/commonSchemas';
 import { findCustomerOr404 } from './customerGuard';
 import { buildProfile360 } from './profile360';
 import { insightsSchema, profile360Schema } from './profile360Schemas';
-import { loadTenantContext } from './tenantContext';
+import { loadTenantContext } from '@c360/store';
 
 export type Profile360RouteDeps = { em: EntityManager; now: () => Date };
 

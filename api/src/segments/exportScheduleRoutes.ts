@@ -22,7 +22,7 @@ import {
 
 export type ExportScheduleRouteDeps = { em: EntityManager; exports: SegmentExportDeps };
 
-const REPORT_TEMPLATE = 'segment-members';
+const REPORT_TEMPLATE = 'segment_members';
 
 /**
  * Scheduled exports of a segment. Each is a row here (what the product lists) and a Temporal
@@ -116,7 +116,9 @@ export const exportScheduleRoutes = (deps: ExportScheduleRouteDeps): ApiRoute[] 
           owner: principal.userId,
           reportTemplate: REPORT_TEMPLATE,
           format: body.format,
+          formats: [body.format],
           segment: segment.id,
+          filters: { segmentId: segment.id, ...(body.columns.length > 0 ? { columns: body.columns } : {}) },
           cron: body.cron,
           timeZone: body.timeZone ?? tenant.timeZone,
           recipients: body.recipients,
@@ -129,9 +131,9 @@ export const exportScheduleRoutes = (deps: ExportScheduleRouteDeps): ApiRoute[] 
           schedule.temporalScheduleId = await createExportSchedule(temporal, {
             tenantId: principal.tenantId,
             scheduleId: schedule.id,
-            segmentId: segment.id,
-            format: body.format,
-            columns: body.columns,
+            template: REPORT_TEMPLATE,
+            params: schedule.filters,
+            formats: [body.format],
             ownerUserId: principal.userId,
             cron: schedule.cron,
             timeZone: schedule.timeZone,

@@ -8,6 +8,7 @@ import {
   AppError,
   DEFAULT_EXPORT_COLUMNS,
   EXPORT_CONTENT_TYPES,
+  EXPORT_FILE_CONTENT_TYPES,
   exportFileName,
   notFound,
   TASK_QUEUE,
@@ -50,6 +51,8 @@ const exportView = (e: SegmentExport) => ({
   id: e.id,
   segmentId: e.segment?.id ?? null,
   scheduleId: e.schedule?.id ?? null,
+  template: e.reportTemplate,
+  title: e.title ?? null,
   format: e.format,
   columns: e.columns,
   status: e.status,
@@ -180,7 +183,9 @@ export const segmentExportRoutes = (deps: SegmentExportRouteDeps): ApiRoute[] =>
     path: '/api/v1/exports/:id/download',
     operationId: 'downloadSegmentExport',
     summary: 'Download an export file',
-    description: 'Only within the tenant that made it; an export of another tenant is not found.',
+    description:
+      'A segment export or a report run (CSV, JSON or PDF). Only within the tenant that made it; an export of ' +
+      'another tenant is not found.',
     tags: ['segments'],
     access: SEGMENT_EXPORTERS,
     params: idParamsSchema,
@@ -203,9 +208,9 @@ export const segmentExportRoutes = (deps: SegmentExportRouteDeps): ApiRoute[] =>
         () => null,
       );
       if (size === null) throw new AppError('not_found', `the file of export ${params.id} is no longer kept`);
-      const format = record.format === 'json' ? 'json' : 'csv';
+      const format = record.format === 'json' || record.format === 'pdf' ? record.format : 'csv';
       res.status(200);
-      res.setHeader('Content-Type', EXPORT_CONTENT_TYPES[format]);
+      res.setHeader('Content-Type', EXPORT_FILE_CONTENT_TYPES[format]);
       res.setHeader('Content-Length', String(size));
       res.setHeader('Content-Disposition', attachment(record.fileName ?? `${record.id}.${format}`));
       try {

@@ -60,6 +60,8 @@ export const segmentExportSchema = z
     id: z.uuid(),
     segmentId: z.uuid().nullable(),
     scheduleId: z.uuid().nullable(),
+    template: z.string().meta({ description: 'the report template (segment_members for a segment export)' }),
+    title: z.string().nullable(),
     format: z.string(),
     columns: z.array(z.string()),
     status: z.enum(['running', 'done', 'failed']),
@@ -76,7 +78,8 @@ export const segmentExportSchema = z
 // Five fields (minute hour day-of-month month day-of-week), Temporal's cron dialect; Temporal
 // checks the values themselves when the schedule is created.
 const cronField = /^[0-9A-Za-z*?/,\-#LW]+$/;
-const cron = z
+/** A schedule's cron, shared by segment export and report schedules. */
+export const scheduleCronSchema = z
   .string()
   .trim()
   .max(100)
@@ -90,7 +93,7 @@ export const scheduleParamsSchema = z.object({ id: uuidParam, scheduleId: uuidPa
 export const scheduleCreateSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
-    cron: cron.meta({ example: '0 8 * * MON' }),
+    cron: scheduleCronSchema.meta({ example: '0 8 * * MON' }),
     timeZone: timeZoneSchema
       .optional()
       .meta({ description: "IANA zone of the cron; the tenant's by default" }),

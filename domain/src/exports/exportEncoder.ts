@@ -14,6 +14,14 @@ export const EXPORT_CONTENT_TYPES: Record<ExportStreamFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
+/** Every kind of file an export or a report run writes: the streamed formats and PDF reports. */
+export type ExportFileFormat = ExportStreamFormat | 'pdf';
+
+export const EXPORT_FILE_CONTENT_TYPES: Record<ExportFileFormat, string> = {
+  ...EXPORT_CONTENT_TYPES,
+  pdf: 'application/pdf',
+};
+
 /**
  * Turns pages of customers into the text of an export, a piece at a time, so a writer can send
  * each piece as it comes: `begin()`, then `page(...)` for every page, then `end()`.

@@ -1,8 +1,10 @@
+import type { ExportFileFormat } from './exportEncoder';
+
 /**
  * The file name an export is downloaded as: `<segment-name>-<UTC stamp>.<format>`, reduced to
  * characters every file system and the Content-Disposition header take as they are.
  */
-export const exportFileName = (segmentName: string, format: 'csv' | 'json', at: Date): string => {
+export const exportFileName = (segmentName: string, format: ExportFileFormat, at: Date): string => {
   const slug =
     segmentName
       .normalize('NFKD')

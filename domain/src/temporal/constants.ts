@@ -21,6 +21,8 @@ export type WorkflowKind =
   | 'reindex'
   | 'rescore'
   | 'segment-export'
+  // A report template's run, on request or on a schedule (issue 7).
+  | 'report-export'
   | 'survey'
   | 'campaign'
   | SegmentWorkflowKind
@@ -48,6 +50,8 @@ export const workflowIds = {
     `segment-recompute-${segmentId}-v${definitionVersion}`,
   /** An export too large for a request; the request id makes each one distinct. */
   segmentExport: (tenantId: string, requestId: string): string => `segment-export-${tenantId}-${requestId}`,
+  /** A report run asked for through the API; the request id is also the export's id. */
+  reportExport: (tenantId: string, requestId: string): string => `report-export-${tenantId}-${requestId}`,
   /** A Temporal Schedule of an export; its runs get `<this id>-<tick time>` from Temporal. */
   exportSchedule: (tenantId: string, scheduleId: string): string =>
     `export-schedule-${tenantId}-${scheduleId}`,

@@ -22,8 +22,12 @@ export const ExportSchedule = defineEntity({
     name: p.string().length(200),
     owner: p.manyToOne(User).ref().nullable().deleteRule('set null'),
     reportTemplate: p.string().length(100),
+    /** The first of `formats` (kept for segment schedules made before report templates). */
     format: p.enum([...EXPORT_FORMATS]).$type<ExportFormat>(),
+    /** Every format each run writes, each its own file. */
+    formats: p.array().onCreate(() => []),
     segment: p.manyToOne(Segment).ref().nullable().deleteRule('set null'),
+    /** The report template's parameters (filters, range, segment...), checked when saved. */
     filters: p.json<Record<string, unknown>>().onCreate(() => ({})),
     cron: p.string().length(100),
     timeZone: p.string().length(64),

@@ -7,8 +7,8 @@ import { User } from './User';
 import { SEGMENT_EXPORT_STATUSES, type SegmentExportStatus } from './vocabulary';
 
 /**
- * One export of a segment written to a file by the export workflow (too large to stream in a
- * request, or a scheduled run). `filePath` is relative to the configured export folder; the file
+ * One file written by the export workflow: a report template (a segment's members, the customer
+ * list, analytics, CSAT) in one format, run on request or by a schedule. `filePath` is relative to the configured export folder; the file
  * is served by `GET /exports/:id/download` to the same tenant only.
  */
 export const SegmentExport = defineEntity({
@@ -19,6 +19,12 @@ export const SegmentExport = defineEntity({
     segment: p.manyToOne(Segment).ref().nullable().deleteRule('set null'),
     schedule: p.manyToOne(ExportSchedule).ref().nullable().deleteRule('set null'),
     requestedBy: p.manyToOne(User).ref().nullable().deleteRule('set null'),
+    /** The report template the run rendered (`segment_members` for a segment export). */
+    reportTemplate: p.string().length(100).default('segment_members'),
+    /** The template's parameters as the run read them. */
+    params: p.json<Record<string, unknown>>().onCreate(() => ({})),
+    /** What the file is called in notices and mails, set when it is written. */
+    title: p.string().length(300).nullable(),
     format: p.string().length(10),
     columns: p.array(),
     status: p.enum([...SEGMENT_EXPORT_STATUSES]).$type<SegmentExportStatus>(),
@@ -32,6 +38,7 @@ export const SegmentExport = defineEntity({
     updatedAt: updatedAtProperty(),
   },
   indexes: [{ properties: ['tenant', 'createdAt'] }],
-  uniques: [{ properties: ['workflowId'] }],
+  // One row per format a run writes.
+  uniques: [{ properties: ['workflowId', 'format'] }],
 });
 export type SegmentExport = InferEntity<typeof SegmentExport>;

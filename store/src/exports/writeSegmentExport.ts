@@ -16,6 +16,8 @@ export type SegmentExportOptions = {
   pageSize?: number;
   /** Called after each page is handed to the sink (an activity heartbeats here). */
   onPage?: (rowsSoFar: number) => void;
+  /** The members' order (see `streamSegmentMembers`); by customer id by default. */
+  sort?: Record<string, unknown>[];
 };
 
 export type SegmentExportWritten = { rows: number; bytes: number };
@@ -38,6 +40,7 @@ export const writeSegmentExport = async (
   const pages = streamSegmentMembers(client, query, {
     sourceFields: exportSourceFields(options.columns),
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+    ...(options.sort ? { sort: options.sort } : {}),
   });
   async function* text(): AsyncGenerator<Buffer> {
     const emit = (s: string): Buffer => {

@@ -12,6 +12,7 @@ import { Migration20261129132605_sendPath } from './Migration20261129132605_send
 import { Migration20261129133000_surveyWorkflow } from './Migration20261129133000_surveyWorkflow';
 import { Migration20261129134414_playbooks } from './Migration20261129134414_playbooks';
 import { Migration20261129140843_campaigns } from './Migration20261129140843_campaigns';
+import { Migration20261129163000_reportExports } from './Migration20261129163000_reportExports';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered by glob) so the same list works
@@ -31,4 +32,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129133000_surveyWorkflow', class: Migration20261129133000_surveyWorkflow },
   { name: 'Migration20261129134414_playbooks', class: Migration20261129134414_playbooks },
   { name: 'Migration20261129140843_campaigns', class: Migration20261129140843_campaigns },
+  { name: 'Migration20261129163000_reportExports', class: Migration20261129163000_reportExports },
 ];

@@ -53,6 +53,10 @@ const SORT_FIELDS: Record<(typeof CUSTOMER_SORTS)[number], Record<string, unknow
   '-revenueWon': [{ 'stats.revenueWon': 'desc' }, { customerId: 'asc' }],
 };
 
+/** The OpenSearch sort of a list order; each ends on the customer id, so a page boundary is exact. */
+export const customerSortFields = (sort: (typeof CUSTOMER_SORTS)[number]): Record<string, unknown>[] =>
+  SORT_FIELDS[sort];
+
 /** Builds the OpenSearch query: the tenant filter is always there, whatever the parameters. */
 export const buildCustomerSearchQuery = (
   tenantId: string,

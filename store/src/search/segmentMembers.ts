@@ -25,6 +25,8 @@ export type StreamMembersOptions = {
   pageSize?: number;
   /** How long the point in time stays open between two pages. */
   keepAlive?: string;
+  /** An order ending on `customerId` (the customer list's); by default the customer id alone. */
+  sort?: Record<string, unknown>[];
 };
 
 /**
@@ -53,7 +55,7 @@ export async function* streamSegmentMembers(
           pit: { id: pitId, keep_alive: keepAlive },
           query,
           size: pageSize,
-          sort: [{ customerId: 'asc' }],
+          sort: options.sort ?? [{ customerId: 'asc' }],
           _source: source,
           track_total_hits: false,
           ...(searchAfter ? { search_after: searchAfter } : {}),

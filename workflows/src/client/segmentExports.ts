@@ -1,36 +1,63 @@
 import type { Client, ScheduleDescription } from '@temporalio/client';
 import { TASK_QUEUE, workflowIds } from '@c360/domain';
-import type { exportSegment } from '../exportSegment';
+import type { exportReport } from '../exportReport';
 import type { ExportSegmentInput } from '../shared/exportActivityTypes';
+import type { ExportReportInput } from '../shared/reportActivityTypes';
 import { tenantSearchAttributes } from '../shared/searchAttributes';
 
 /**
- * Client-side helpers for segment exports: one run now, or a Temporal Schedule of runs. They
- * live beside the workflow so the API and tests start it the same way; never in the bundle.
+ * Client-side helpers for report exports (a segment's members being one template): one run now,
+ * or a Temporal Schedule of runs. They live beside the workflow so the API and tests start it
+ * the same way; never in the bundle.
  */
-export const startSegmentExport = async (
+
+const attributesOf = (input: Pick<ExportReportInput, 'tenantId' | 'template' | 'params'>) => {
+  const segmentId = typeof input.params['segmentId'] === 'string' ? input.params['segmentId'] : undefined;
+  return tenantSearchAttributes(
+    input.tenantId,
+    input.template === 'segment_members' ? 'segment-export' : 'report-export',
+    segmentId ? { segmentId } : {},
+  );
+};
+
+/** A report run now, as `report-export-<tenant>-<requestId>` (or the id given). */
+export const startReportExport = async (
   client: Client,
-  input: ExportSegmentInput & { requestId: string; taskQueue?: string },
+  input: ExportReportInput & { requestId: string; workflowId?: string; taskQueue?: string },
 ): Promise<{ workflowId: string }> => {
-  const { requestId, taskQueue, ...args } = input;
-  const workflowId = workflowIds.segmentExport(input.tenantId, requestId);
-  await client.workflow.start<typeof exportSegment>('exportSegment', {
+  const { requestId, taskQueue, workflowId: given, ...args } = input;
+  const workflowId = given ?? workflowIds.reportExport(input.tenantId, requestId);
+  await client.workflow.start<typeof exportReport>('exportReport', {
     taskQueue: taskQueue ?? TASK_QUEUE,
     workflowId,
     args: [args],
-    typedSearchAttributes: tenantSearchAttributes(input.tenantId, 'segment-export', {
-      segmentId: input.segmentId,
-    }),
+    typedSearchAttributes: attributesOf(args),
   });
   return { workflowId };
 };
 
+/** A segment export too large for a request: the `segment_members` report in one format. */
+export const startSegmentExport = async (
+  client: Client,
+  input: ExportSegmentInput & { requestId: string; taskQueue?: string },
+): Promise<{ workflowId: string }> =>
+  startReportExport(client, {
+    requestId: input.requestId,
+    workflowId: workflowIds.segmentExport(input.tenantId, input.requestId),
+    tenantId: input.tenantId,
+    template: 'segment_members',
+    params: { segmentId: input.segmentId, ...(input.columns.length > 0 ? { columns: input.columns } : {}) },
+    formats: [input.format],
+    requestedByUserId: input.requestedByUserId ?? null,
+    ...(input.taskQueue ? { taskQueue: input.taskQueue } : {}),
+  });
+
 export type ExportScheduleSpec = {
   tenantId: string;
   scheduleId: string;
-  segmentId: string;
-  format: ExportSegmentInput['format'];
-  columns: string[];
+  template: ExportReportInput['template'];
+  params: Record<string, unknown>;
+  formats: ExportReportInput['formats'];
   ownerUserId: string | null;
   /** Five-field cron, read in `timeZone`. */
   cron: string;
@@ -43,31 +70,30 @@ export type ExportScheduleSpec = {
 };
 
 /**
- * Creates the Temporal Schedule of an export schedule. Its id carries the tenant and the
- * schedule, and the schedule and each run carry TenantId, SegmentId and WorkflowKind, so ops
- * find, pause and resume them in Temporal UI.
+ * Creates the Temporal Schedule of a report (or segment export) schedule. Its id carries the
+ * tenant and the schedule, and the schedule and each run carry TenantId, WorkflowKind (and
+ * SegmentId for a segment), so ops find, pause and resume them in Temporal UI.
  */
 export const createExportSchedule = async (client: Client, spec: ExportScheduleSpec): Promise<string> => {
   const id = workflowIds.exportSchedule(spec.tenantId, spec.scheduleId);
-  const attributes = tenantSearchAttributes(spec.tenantId, 'segment-export', { segmentId: spec.segmentId });
+  const run: ExportReportInput = {
+    tenantId: spec.tenantId,
+    template: spec.template,
+    params: spec.params,
+    formats: spec.formats,
+    requestedByUserId: spec.ownerUserId,
+    scheduleId: spec.scheduleId,
+  };
+  const attributes = attributesOf(run);
   await client.schedule.create({
     scheduleId: id,
     spec: { cronExpressions: [spec.cron], timezone: spec.timeZone },
     action: {
       type: 'startWorkflow',
-      workflowType: 'exportSegment',
+      workflowType: 'exportReport',
       taskQueue: spec.taskQueue ?? TASK_QUEUE,
       workflowId: id,
-      args: [
-        {
-          tenantId: spec.tenantId,
-          segmentId: spec.segmentId,
-          format: spec.format,
-          columns: spec.columns,
-          requestedByUserId: spec.ownerUserId,
-          scheduleId: spec.scheduleId,
-        } satisfies ExportSegmentInput,
-      ],
+      args: [run],
       typedSearchAttributes: attributes,
     },
     policies: { overlap: spec.overlap, catchupWindow: spec.catchupWindowSeconds * 1000 },
@@ -88,6 +114,18 @@ export const resumeExportSchedule = (client: Client, tenantId: string, scheduleI
 
 export const triggerExportSchedule = (client: Client, tenantId: string, scheduleId: string) =>
   handleOf(client, tenantId, scheduleId).trigger();
+
+/**
+ * Runs the ticks of [start, end) that the schedule missed (Temporal's backfill), under the
+ * schedule's overlap policy: what catch-up does by itself after an outage shorter than the
+ * catch-up window, asked for by hand for an older one.
+ */
+export const backfillExportSchedule = (
+  client: Client,
+  tenantId: string,
+  scheduleId: string,
+  range: { start: Date; end: Date },
+) => handleOf(client, tenantId, scheduleId).backfill({ start: range.start, end: range.end });
 
 /** Deleting a schedule that Temporal no longer has is done already. */
 export const deleteExportSchedule = async (

@@ -8,13 +8,13 @@ import {
   type AnalyticsSettings,
   type Interval,
 } from '@c360/domain';
+import type { AnalyticsFilter } from './analyticsFilter';
 import {
   loadDailyActivity,
   loadSurveyScores,
   loadWonDealsByCustomer,
-  type AnalyticsFilter,
   type DailyActivity,
-} from '@c360/store';
+} from './trendFacts';
 
 export const TREND_METRICS = ['csat', 'nps', 'clv', 'engagement'] as const;
 export type TrendMetric = (typeof TREND_METRICS)[number];

@@ -5,7 +5,7 @@ import {
   notFound,
   type AnalyticsSettings,
 } from '@c360/domain';
-import { Tenant } from '@c360/store';
+import { Tenant } from '../entities/Tenant';
 
 export type TenantContext = { timeZone: string; settings: AnalyticsSettings };
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { csat, engagementScore, nps, serviceTimes, type AnalyticsSettings } from '@c360/domain';
-import { loadOverviewFacts, type AnalyticsFilter, type OverviewFacts } from '@c360/store';
+import type { AnalyticsFilter } from './analyticsFilter';
+import { loadOverviewFacts, type OverviewFacts } from './overviewFacts';
 
 export const KPI_KEYS = [
   'customers',

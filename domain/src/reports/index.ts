@@ -1,0 +1,2 @@
+export * from './reportDocument';
+export * from './reportRange';
