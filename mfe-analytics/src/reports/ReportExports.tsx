@@ -81,7 +81,11 @@ export const ReportExports = ({
       <div className="c360-schedule-form">
         <label>
           <FormattedMessage {...m.template} />{' '}
-          <select value={template} onChange={(e) => onTemplate(e.target.value as ReportTemplate)}>
+          <select
+            data-testid="report-template"
+            value={template}
+            onChange={(e) => onTemplate(e.target.value as ReportTemplate)}
+          >
             {REPORT_TEMPLATES.map((t) => (
               <option key={t} value={t}>
                 {intl.formatMessage(m.templateName, { template: t })}

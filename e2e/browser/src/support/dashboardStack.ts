@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { campaignControl, createSendClient, startSegmentRecompute, workflowsPath } from '@c360/workflows';
-import { createActivities, type ChannelDeps } from '@c360/activities';
+import { createActivities, createExportMailer, type ChannelDeps, type ExportMailer } from '@c360/activities';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   createAccessTokens,
@@ -146,14 +146,23 @@ export const openDashboardStack = async (
   });
   const shellUrl = `http://127.0.0.1:${(shell.address() as AddressInfo).port}`;
 
-  let worker: { worker: Worker; running: Promise<void>; connection: NativeConnection } | null = null;
-  /** A Temporal worker with the real activities on the stack's task queue (the `worker` option). */
+  let worker: {
+    worker: Worker;
+    running: Promise<void>;
+    connection: NativeConnection;
+    mailer: ExportMailer | null;
+  } | null = null;
+  /**
+   * A Temporal worker with the real activities on the stack's task queue (the `worker` option);
+   * with the channel sandbox's settings it also sends, and writes and mails exports and reports.
+   */
   const startWorker = async (channels?: Omit<ChannelDeps, 'orm'>) => {
     if (!options.worker) throw new Error('open the stack with { worker: true }');
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     const nativeConnection = await NativeConnection.connect({
       address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
     });
+    const mailer = channels ? createExportMailer({ ...channels.smtp, from: 'reports@c360.test' }) : null;
     const created = await Worker.create({
       connection: nativeConnection,
       namespace: process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test',
@@ -164,10 +173,11 @@ export const openDashboardStack = async (
         search,
         indexPrefix,
         ...(channels ? { channels } : {}),
+        ...(mailer ? { exports: { exportDir, mailer } } : {}),
         dsr: { exportDir, temporal },
       }),
     });
-    worker = { worker: created, running: created.run(), connection: nativeConnection };
+    worker = { worker: created, running: created.run(), connection: nativeConnection, mailer };
   };
 
   return {
@@ -201,6 +211,7 @@ export const openDashboardStack = async (
         worker.worker.shutdown();
         await worker.running;
         await worker.connection.close();
+        worker.mailer?.close();
       }
       for (const remote of remotes.values()) if (remote.server) await close(remote.server);
       await close(shell);
