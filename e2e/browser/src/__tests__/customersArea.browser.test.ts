@@ -10,6 +10,7 @@ import {
   eventually,
   indexTenantCustomers,
   lateChannels,
+  quietHoursNow,
   signInStandalone,
   startRelay,
 } from '../support/areaServices';
@@ -325,17 +326,9 @@ describe('the customers area in a real browser', () => {
       '/customers?optedIn=email&sort=-createdAt&pageSize=5',
     );
     const member = items.find((c) => c.emails.length > 0)!;
-    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
     await agent(`/customers/${member.id}/preferences`, {
       method: 'POST',
-      body: {
-        source: 'dashboard',
-        quietHours: {
-          start: hhmm(new Date(Date.now() - 3_600_000)),
-          end: hhmm(new Date(Date.now() + 3_600_000)),
-          timeZone: 'UTC',
-        },
-      },
+      body: { source: 'dashboard', quietHours: quietHoursNow(1) },
     });
     const segment = await segmentOf(marketer, 'Quiet right now (browser)', member.emails[0]!);
 

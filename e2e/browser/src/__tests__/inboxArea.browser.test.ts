@@ -5,7 +5,13 @@ import type { Role } from '@c360/domain';
 import type { RunningSandbox } from '@c360/sandbox';
 import { DEMO_LOGINS, DEMO_PASSWORD, useTestDatabase } from '@c360/store';
 import { launchChromium } from '@c360/mfe-kit/test';
-import { eventually, lateChannels, sandboxControl, signInStandalone } from '../support/areaServices';
+import {
+  eventually,
+  lateChannels,
+  quietHoursNow,
+  sandboxControl,
+  signInStandalone,
+} from '../support/areaServices';
 import { screenshot, signIn } from '../support/browserSession';
 import { openDashboardStack, ROOT, type DashboardStack } from '../support/dashboardStack';
 
@@ -62,6 +68,24 @@ const conversationOf = async (channel: string, firstName: string): Promise<Conve
       `/inbox/conversations?channel=${channel}&pageSize=100`,
     );
     return items.find((c) => c.customer.firstName === firstName);
+  });
+};
+
+/** The id of the customer a conversation is with. */
+const customerOf = async (conversationId: string): Promise<string> => {
+  const agent = await apiAs('agent');
+  const thread = await agent<{ conversation: { customer: { id: string } } }>(
+    `/inbox/conversations/${conversationId}`,
+  );
+  return thread.conversation.customer.id;
+};
+
+/** Makes it the customer's quiet hours now, for `hoursLeft` more hours. */
+const quietNow = async (customerId: string, hoursLeft: number) => {
+  const agent = await apiAs('agent');
+  await agent(`/customers/${customerId}/preferences`, {
+    method: 'POST',
+    body: { quietHours: quietHoursNow(hoursLeft) },
   });
 };
 
@@ -163,11 +187,7 @@ describe('the inbox area in a real browser', () => {
     await page.getByTestId('thread').waitFor();
     await page.reload();
     await page.getByTestId('thread').waitFor();
-    const agent = await apiAs('agent');
-    const thread = await agent<{ conversation: { customer: { id: string } } }>(
-      `/inbox/conversations/${conversation.id}`,
-    );
-    const profile = `${stack.shellUrl}/customers/${thread.conversation.customer.id}/preferences`;
+    const profile = `${stack.shellUrl}/customers/${await customerOf(conversation.id)}/preferences`;
     await page.goto(profile);
     await page.getByTestId('optin-whatsapp').waitFor();
     await page.reload();
@@ -185,22 +205,7 @@ describe('the inbox area in a real browser', () => {
     });
     const conversation = await conversationOf('whatsapp', 'Wanda');
     // Quiet hours that hold now (UTC), so the composer warns before the send.
-    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
-    const now = Date.now();
-    const agent = await apiAs('agent');
-    const thread = await agent<{ conversation: { customer: { id: string } } }>(
-      `/inbox/conversations/${conversation.id}`,
-    );
-    await agent(`/customers/${thread.conversation.customer.id}/preferences`, {
-      method: 'POST',
-      body: {
-        quietHours: {
-          start: hhmm(new Date(now - 3_600_000)),
-          end: hhmm(new Date(now + 3_600_000)),
-          timeZone: 'UTC',
-        },
-      },
-    });
+    await quietNow(await customerOf(conversation.id), 1);
     const page = await openInbox();
     await page.locator(`a[href="/inbox/${conversation.id}"]`).click();
     await page.getByTestId('quiet-hours-warning').waitFor();
@@ -227,22 +232,9 @@ describe('the inbox area in a real browser', () => {
       text: 'Can you call me tomorrow?',
     });
     const conversation = await conversationOf('whatsapp', 'Quentin');
-    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+    await quietNow(await customerOf(conversation.id), 2);
     const now = Date.now();
     const agent = await apiAs('agent');
-    const thread = await agent<{ conversation: { customer: { id: string } } }>(
-      `/inbox/conversations/${conversation.id}`,
-    );
-    await agent(`/customers/${thread.conversation.customer.id}/preferences`, {
-      method: 'POST',
-      body: {
-        quietHours: {
-          start: hhmm(new Date(now - 3_600_000)),
-          end: hhmm(new Date(now + 2 * 3_600_000)),
-          timeZone: 'UTC',
-        },
-      },
-    });
     const check = await agent<{ quietHours: { endsAt: string } }>(
       `/inbox/conversations/${conversation.id}/compose-check`,
     );
@@ -301,13 +293,10 @@ describe('the inbox area in a real browser', () => {
     });
     const conversation = await conversationOf('whatsapp', 'Sally');
     const agent = await apiAs('agent');
-    const thread = await agent<{ conversation: { customer: { id: string } } }>(
-      `/inbox/conversations/${conversation.id}`,
-    );
     await agent('/tickets', {
       method: 'POST',
       body: {
-        customerId: thread.conversation.customer.id,
+        customerId: await customerOf(conversation.id),
         subject: 'Fixed issue (browser)',
         conversationId: conversation.id,
       },

@@ -132,6 +132,12 @@ export const sandboxControl = async <T>(
   return (await response.json()) as T;
 };
 
+/** Quiet hours (UTC) that began an hour ago and end `hoursLeft` hours after `now`: the customer is quiet now. */
+export const quietHoursNow = (hoursLeft: number, now = Date.now()) => {
+  const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+  return { start: hhmm(now - 3_600_000), end: hhmm(now + hoursLeft * 3_600_000), timeZone: 'UTC' };
+};
+
 /** Polls until `probe` gives a value (webhooks and the relay are asynchronous). */
 export const eventually = async <T>(
   probe: () => Promise<T | null | undefined | false>,
