@@ -25,8 +25,9 @@ const { writeSegmentExportFile } = proxyActivities<ExportActivities>({
 
 /**
  * Exports a segment to a file: record the export, stream the members into a file, notify in
- * the app (and by e-mail for a scheduled run). Started by the API for an export too large to
- * stream in a request, and by an export schedule on every tick.
+ * the app (and by e-mail for a scheduled run). New runs and schedules start `exportReport` with
+ * the `segment_members` template instead; this type stays registered, unchanged, for runs and
+ * Temporal Schedules made before report templates (its activities are the report's steps).
  */
 export async function exportSegment(input: ExportSegmentInput): Promise<ExportSegmentResult> {
   if (!input.tenantId || !input.segmentId)

@@ -49,8 +49,10 @@ export type ReportActivityDeps = {
   orm: MikroORM;
   search: SearchClient;
   indexPrefix: string;
+  /** The folder export files are written to (C360_DATA/exports in development). */
   exportDir: string;
   mailer: ExportMailer;
+  /** A run's files go as attachments up to this size together; larger ones as links only. */
   maxAttachmentBytes?: number;
   clock?: () => Date;
 };
@@ -158,6 +160,9 @@ export const createReportActivities = (
       for (const format of input.formats) {
         const found = existing.find((e) => e.format === format);
         if (found) {
+          // A row the API recorded before the start carries what this run was asked for.
+          found.reportTemplate = template;
+          found.params = params;
           ids.push(found.id);
           continue;
         }

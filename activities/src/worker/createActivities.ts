@@ -6,7 +6,6 @@ import { createChannelActivities } from '../channels/createChannelActivities';
 import { createSearchIndexActivities } from '../search/createSearchIndexActivities';
 import { createSegmentActivities } from '../segments/createSegmentActivities';
 import { createExportActivities } from '../exports/createExportActivities';
-import { createReportActivities } from '../exports/createReportActivities';
 import type { ExportMailer } from '../exports/exportMailer';
 import { createNotificationActivities } from '../notifications/createNotificationActivities';
 import type { NotificationMailer } from '../notifications/notificationMailer';
@@ -47,11 +46,10 @@ export const createActivities = (deps: ActivityDeps) => {
     ...createScoreActivities(deps),
     ...createSegmentActivities(deps),
     ...createTimelineActivities(deps),
-    // Exports and report runs; their in-app notices go through `notify` (issue 7).
+    // Exports and report runs (issue 7); their in-app notices go through `notify`.
     ...(deps.exports
       ? createExportActivities({ ...deps, ...deps.exports, notify: notifications.notify })
       : {}),
-    ...(deps.exports ? createReportActivities({ ...deps, ...deps.exports }) : {}),
     ...(deps.channels ? createChannelActivities({ ...deps.channels, orm: deps.orm }) : {}),
     // Campaigns send in batches through the same adapters and send-path rules (issue 7).
     ...(deps.channels

@@ -114,6 +114,7 @@ export const segmentExportRoutes = (deps: SegmentExportRouteDeps): ApiRoute[] =>
           tenant: principal.tenantId,
           segment: source.segment.id,
           requestedBy: principal.userId,
+          params: { segmentId: source.segment.id, columns },
           format: query.format,
           columns,
           status: 'running',
