@@ -438,6 +438,8 @@ export const generateTenant = (
       owner_id: userId('manager'),
       report_template: 'csat_weekly',
       format: 'pdf',
+      // The report schedules' column (feat/reports' migration made it required, without a default).
+      formats: ['pdf'],
       segment_id: null,
       filters: {},
       cron: '0 8 * * 1',
@@ -459,6 +461,7 @@ export const generateTenant = (
       owner_id: userId('marketer'),
       report_template: 'segment_export',
       format: 'csv',
+      formats: ['csv'],
       segment_id: vipSegment,
       filters: {},
       cron: '0 6 * * *',
