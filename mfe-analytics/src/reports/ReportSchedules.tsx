@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { useAsync } from '@c360/mfe-kit';
 import type { AnalyticsApi } from '../api/analyticsApi';
 import {
   REPORT_FORMATS,
@@ -9,7 +10,6 @@ import {
   type ReportTemplate,
 } from '../api/reportTypes';
 import type { AnalyticsFilter } from '../filters/analyticsFilter';
-import { useReport } from '../report/useReport';
 import { reportMessages as m } from './reportMessages';
 import { reportParams, templateReady } from './reportParams';
 
@@ -37,7 +37,9 @@ export const ReportSchedules = ({
   const intl = useIntl();
   const [version, setVersion] = useState(0);
   const [note, setNote] = useState<{ text: string; failed: boolean } | null>(null);
-  const schedules = useReport(`report-schedules:${version}`, api.reportSchedules);
+  // The list stays on screen while it is read again after a change.
+  const schedules = useAsync(() => api.reportSchedules(), [api, version]);
+  const items = schedules.data?.items;
   const ready = templateReady(template, filter);
   const fail = (error: unknown) =>
     setNote({ text: error instanceof Error ? error.message : String(error), failed: true });
@@ -112,15 +114,19 @@ export const ReportSchedules = ({
         </button>
       </form>
       {note && <p role={note.failed ? 'alert' : 'status'}>{note.text}</p>}
-      {schedules.status === 'failed' && <p role="alert">{schedules.message}</p>}
-      {schedules.status === 'ready' && schedules.data.items.length === 0 && (
+      {schedules.error !== undefined && (
+        <p role="alert">
+          {schedules.error instanceof Error ? schedules.error.message : String(schedules.error)}
+        </p>
+      )}
+      {items?.length === 0 && (
         <p>
           <FormattedMessage {...m.none} />
         </p>
       )}
-      {schedules.status === 'ready' && schedules.data.items.length > 0 && (
+      {items && items.length > 0 && (
         <ul className="c360-schedules">
-          {schedules.data.items.map((s) => (
+          {items.map((s) => (
             <li key={s.id} data-testid="report-schedule" data-paused={s.paused ? 'true' : 'false'}>
               <strong>{s.name}</strong> · {intl.formatMessage(m.templateName, { template: s.template })} ·{' '}
               {s.formats.map((f) => f.toUpperCase()).join(', ')} · <code dir="ltr">{s.cron}</code> (

@@ -3,10 +3,9 @@ import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import type { CampaignAction } from '../api/customersApi';
 import type { Campaign } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { card, muted, row } from '../ui/styles';
 import { campaignCounts } from './campaignCounts';
 import { campaignMessages as m, phaseMessages } from './campaignMessages';
+import { ErrorNotice, card, muted, row } from '@c360/mfe-kit';
 
 /** How often a running campaign's progress is read again. */
 export const CAMPAIGN_POLL_MS = 1000;

@@ -2,8 +2,6 @@ import { useId, useState } from 'react';
 import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import type { Campaign, CampaignChannel, Segment } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { card, muted, row } from '../ui/styles';
 import {
   CONTENT_TYPES,
   emptyDraft,
@@ -14,6 +12,7 @@ import {
   type DraftProblem,
 } from './campaignDraft';
 import { campaignMessages as m } from './campaignMessages';
+import { ErrorNotice, card, muted, row } from '@c360/mfe-kit';
 
 const field = { display: 'flex', flexDirection: 'column', gap: 2, marginBlockEnd: 6 } as const;
 

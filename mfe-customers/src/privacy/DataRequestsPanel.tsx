@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { downloadBlob } from '@c360/mfe-kit';
+import { downloadBlob, ErrorNotice, card, muted, row } from '@c360/mfe-kit';
 import type { DsrKind, DsrStatus } from '../api/types';
 import { useArea } from '../area/AreaContext';
 import { paths } from '../area/routes';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { card, muted, row } from '../ui/styles';
 import { dsrMessages as m, dsrStatusMessages } from './dsrMessages';
 import { ERASE_WORD, isEraseConfirmed } from './eraseConfirmation';
 

@@ -1,13 +1,11 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '@c360/mfe-kit';
+import { useAsync, ErrorNotice, badge, muted, row } from '@c360/mfe-kit';
 import { paths, type ProfileTab } from '../area/routes';
 import { JourneyTimeline } from '../journey/JourneyTimeline';
 import { PreferencesPanel } from '../preferences/PreferencesPanel';
 import { DataRequestsPanel } from '../privacy/DataRequestsPanel';
 import { canHandleDsr } from '../privacy/eraseConfirmation';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { badge, muted, row } from '../ui/styles';
 import { OverviewPanel } from './OverviewPanel';
 import { CallSummaryChip, SlaMarkers } from './SignalsRow';
 

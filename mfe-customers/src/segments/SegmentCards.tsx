@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { FormattedDate, FormattedMessage, FormattedNumber } from 'react-intl';
-import { downloadBlob } from '@c360/mfe-kit';
+import { downloadBlob, ErrorNotice, card, grid, muted, row } from '@c360/mfe-kit';
 import type { ExportFormat } from '../api/customersApi';
 import type { Campaign, Segment } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { card, grid, muted, row } from '../ui/styles';
 import { SchedulePanel } from './SchedulePanel';
 import { CampaignPanel } from '../campaigns/CampaignPanel';
 import { campaignMessages } from '../campaigns/campaignMessages';

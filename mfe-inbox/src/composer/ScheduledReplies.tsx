@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
-import { useAsync } from '@c360/mfe-kit';
+import { useAsync, ErrorNotice, badge, muted, row } from '@c360/mfe-kit';
 import { useArea } from '../area/AreaContext';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { badge, muted, row } from '../ui/styles';
 import { scheduledSummary } from './sendLater';
 
 const TONE = { scheduled: 'info', sent: 'good', cancelled: 'warn', skipped: 'warn', failed: 'bad' } as const;

@@ -2,11 +2,9 @@ import { useEffect, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import type { ThreadItem } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '@c360/mfe-kit';
+import { useAsync, ErrorNotice, badge, muted, row } from '@c360/mfe-kit';
 import { Composer } from '../composer/Composer';
 import { CustomerSummaryPanel } from '../summary/CustomerSummaryPanel';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { badge, muted, row } from '../ui/styles';
 import { MessageBubble } from './MessageBubble';
 
 /** A conversation: header with triage actions, the messages oldest first, and the composer. */
