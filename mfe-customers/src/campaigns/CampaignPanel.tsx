@@ -23,20 +23,33 @@ export const CampaignPanel = ({ initial }: { initial: Campaign }) => {
   const [busy, setBusy] = useState(false);
   const counts = campaignCounts(campaign);
 
+  // Each answer carries the number of the request it answers: a poll sent before a pause must not
+  // bring back the state from before it.
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
     if (counts.ended) return undefined;
     let stopped = false;
     const timer = setTimeout(() => {
+      const at = asked;
       api.getCampaign(campaign.id).then(
-        (next) => !stopped && setCampaign(next),
-        (failure: unknown) => !stopped && setError(failure),
+        (next) => {
+          if (stopped) return;
+          setError(undefined);
+          setCampaign(next);
+        },
+        (failure: unknown) => {
+          if (stopped) return;
+          // Shown, and asked again at the next tick.
+          setError(failure);
+          setAsked(at + 1);
+        },
       );
     }, CAMPAIGN_POLL_MS);
     return () => {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [api, campaign, counts.ended]);
+  }, [api, campaign, counts.ended, asked]);
 
   const control = async (action: CampaignAction) => {
     setBusy(true);
@@ -91,7 +104,7 @@ export const CampaignPanel = ({ initial }: { initial: Campaign }) => {
       </dl>
       {!counts.ended && (
         <div style={row}>
-          {campaign.status === 'paused' ? (
+          {counts.paused ? (
             <button type="button" disabled={busy} onClick={() => void control('resume')}>
               <FormattedMessage {...m.resume} />
             </button>

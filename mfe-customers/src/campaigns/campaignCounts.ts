@@ -9,6 +9,8 @@ export type CampaignCounts = {
   skipped: number;
   failed: number;
   ended: boolean;
+  /** Paused by its status, or by the workflow's own phase (which a pause reaches first). */
+  paused: boolean;
 };
 
 /** One view of a campaign's numbers: live progress while it runs, the final report once it ended. */
@@ -24,6 +26,7 @@ export const campaignCounts = (campaign: Campaign): CampaignCounts => {
       skipped: Object.values(r.skipped).reduce((sum, n) => sum + n, 0),
       failed: r.failed,
       ended,
+      paused: false,
     };
   }
   const p = campaign.progress;
@@ -35,5 +38,6 @@ export const campaignCounts = (campaign: Campaign): CampaignCounts => {
     skipped: p?.skipped ?? 0,
     failed: p?.failed ?? 0,
     ended,
+    paused: !ended && (campaign.status === 'paused' || p?.phase === 'paused'),
   };
 };

@@ -351,8 +351,11 @@ describe('the customers area in a real browser', () => {
       });
     await panel.getByRole('button', { name: 'Pause' }).click();
     await panel.getByTestId('campaign-phase').filter({ hasText: 'paused' }).waitFor();
+    const campaignId = await panel.getAttribute('data-campaign-id');
+    expect((await marketer<{ status: string }>(`/campaigns/${campaignId}`)).status).toBe('paused');
     await panel.getByRole('button', { name: 'Resume' }).click();
     await panel.getByRole('button', { name: 'Pause' }).waitFor();
+    expect((await marketer<{ status: string }>(`/campaigns/${campaignId}`)).status).toBe('running');
     await panel.getByRole('button', { name: 'Cancel campaign' }).click();
     await panel.and(page.locator('[data-status="cancelled"]')).waitFor({ timeout: 30_000 });
     expect(await panel.getByTestId('campaign-sent').textContent()).toBe('0');

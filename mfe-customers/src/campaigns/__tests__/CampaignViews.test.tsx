@@ -113,9 +113,15 @@ describe('the campaign panel', () => {
     expect(screen.queryAllByRole('button')).toHaveLength(0);
   });
 
-  it('offers resume for a paused campaign', () => {
+  it('offers resume for a paused campaign, as soon as its workflow says it is paused', () => {
     renderInArea(<CampaignPanel initial={campaign({ status: 'paused' })} />);
     expect(screen.getByTestId('campaign-phase').textContent).toBe('paused');
     expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
+    const progress = { members: 1, round: 1, pages: 1, sent: 0, skipped: 0, failed: 0, deferred: 0 };
+    const pausedByPhase = campaign({ progress: { ...progress, phase: 'paused', holdingUntil: null } });
+    expect(campaignCounts(pausedByPhase).paused).toBe(true);
+    expect(
+      campaignCounts(campaign({ progress: { ...progress, phase: 'holding', holdingUntil: null } })).paused,
+    ).toBe(false);
   });
 });
