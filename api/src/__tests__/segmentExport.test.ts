@@ -185,7 +185,8 @@ describe('GET /segments/:id/export', () => {
 
     const handle = ctx.temporal.workflow.getHandle(res.body.workflowId);
     const described = await handle.describe();
-    expect(described.type).toBe('exportSegment');
+    // The segment_members report run: one workflow type for every export (issue 7).
+    expect(described.type).toBe('exportReport');
     expect(described.taskQueue).toBe(ctx.taskQueue);
     expect(described.typedSearchAttributes.get(TenantIdKey)).toBe(ctx.a.id);
     expect(described.typedSearchAttributes.get(SegmentIdKey)).toBe(segmentId);
