@@ -12,7 +12,11 @@ import { FilterBar } from './filters/FilterBar';
 import { lastDays, type AnalyticsFilter } from './filters/analyticsFilter';
 import { FunnelChart } from './funnel/FunnelChart';
 import { KpiCards } from './kpis/KpiCards';
+import type { ReportTemplate } from './api/reportTypes';
 import { ReportCard } from './report/ReportCard';
+import { ReportExports } from './reports/ReportExports';
+import { reportMessages } from './reports/reportMessages';
+import { ReportSchedules } from './reports/ReportSchedules';
 import { useReport } from './report/useReport';
 import { TrendChart } from './trends/TrendChart';
 
@@ -54,11 +58,15 @@ const TrendCard = ({
   );
 };
 
-/** The analytics area: filters on top, then KPIs, trends, cohorts, funnel, channels, exports. */
-export const AnalyticsApp = ({ api: access }: MountProps) => {
+/** Reports run and schedule for managers and admins (the API's report roles). */
+const canReport = (roles: readonly string[]) => roles.some((r) => r === 'manager' || r === 'admin');
+
+/** The analytics area: filters on top, then KPIs, trends, cohorts, funnel, channels, exports, reports. */
+export const AnalyticsApp = ({ api: access, user }: MountProps) => {
   const intl = useIntl();
   const api = useMemo(() => analyticsApi(access), [access]);
   const [filter, setFilter] = useState<AnalyticsFilter>(() => lastDays(new Date(), 30));
+  const [template, setTemplate] = useState<ReportTemplate>('analytics_overview');
   const key = JSON.stringify(filter);
   const segments = useReport('segments', api.segments);
   const overview = useReport(key, () => api.overview(filter));
@@ -97,6 +105,15 @@ export const AnalyticsApp = ({ api: access }: MountProps) => {
         </h2>
         <SegmentExports api={api} access={access} segmentId={filter.segment} />
       </section>
+      {canReport(user.roles) && (
+        <section className="c360-card" data-testid="reports">
+          <h2>
+            <FormattedMessage {...reportMessages.title} />
+          </h2>
+          <ReportExports api={api} filter={filter} template={template} onTemplate={setTemplate} />
+          <ReportSchedules api={api} filter={filter} template={template} defaultRecipient={user.email} />
+        </section>
+      )}
       <p className="c360-analytics-version" data-testid="analytics-version">
         <FormattedMessage {...messages.version} values={{ version: __MFE_VERSION__ }} />
       </p>

@@ -21,5 +21,7 @@ export const ANALYTICS_CSS = `
 .c360-table th, .c360-table td { text-align: start; padding: .3rem .5rem; border-block-end: 1px solid #eee; }
 .c360-actions { display: flex; gap: .5rem; }
 .c360-schedule-form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin-block-start: .5rem; }
+.c360-hint { color: #667; font-size: .8rem; margin-block: .25rem; }
+.c360-chip { border: 1px solid #ccd; border-radius: 999px; padding-inline: .5rem; font-size: .8rem; }
 .c360-analytics-version { color: #889; font-size: .75rem; }
 `;

@@ -5,7 +5,7 @@ import { AreaProvider, useArea } from './area/AreaContext';
 import { conversationIdOf } from './area/routes';
 import { ConversationList } from './list/ConversationList';
 import { ThreadView } from './thread/ThreadView';
-import { muted } from './ui/styles';
+import { muted } from '@c360/mfe-kit';
 
 const Inbox = () => {
   const { path } = useArea();

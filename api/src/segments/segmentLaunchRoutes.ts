@@ -163,13 +163,12 @@ export const segmentLaunchRoutes = (deps: SegmentLaunchRouteDeps): ApiRoute[] =>
         await deps.campaigns.signal(campaign.id, params.action);
         if (params.action !== 'cancel') {
           campaign.status = params.action === 'pause' ? 'paused' : 'running';
-          await deps.em
-            .fork()
-            .nativeUpdate(
-              Campaign,
-              { id: campaign.id, tenant: principal.tenantId },
-              { status: campaign.status },
-            );
+          // Scoped like every query: an unscoped update is refused by the tenant filter.
+          await forTenant(deps.em.fork(), principal.tenantId).nativeUpdate(
+            Campaign,
+            { id: campaign.id },
+            { status: campaign.status },
+          );
         }
         return { status: 202, body: await view(campaign) };
       },

@@ -12,11 +12,21 @@ import type {
   TrendMetric,
   Trends,
 } from './analyticsTypes';
+import type {
+  NewReportSchedule,
+  ReportExport,
+  ReportFormat,
+  ReportRunAccepted,
+  ReportSchedule,
+  ReportScheduleAction,
+  ReportTemplate,
+} from './reportTypes';
 
-/** The analytics area's only door to the API: the reports, segments and their export schedules. */
+/** The analytics area's only door to the API: the reports, segments, export and report schedules. */
 export const analyticsApi = (access: ApiAccess) => {
   const client = createApiClient(access);
   const segment = (id: string) => `/segments/${encodeURIComponent(id)}`;
+  const reportSchedule = (id: string) => `/report-schedules/${encodeURIComponent(id)}`;
   return {
     overview: (f: AnalyticsFilter) => client.get<Overview>('/analytics/overview', toQuery(f)),
     trends: (f: AnalyticsFilter, metric: TrendMetric) =>
@@ -35,6 +45,17 @@ export const analyticsApi = (access: ApiAccess) => {
       client.post<ExportSchedule>(
         `${segment(id)}/schedules/${encodeURIComponent(scheduleId)}/${paused ? 'pause' : 'resume'}`,
       ),
+
+    runReport: (template: ReportTemplate, format: ReportFormat, params: Record<string, unknown>) =>
+      client.post<ReportRunAccepted>('/reports/run', { template, format, params }),
+    getExport: (id: string) => client.get<ReportExport>(`/exports/${encodeURIComponent(id)}`),
+    downloadExport: (id: string) => client.download(`/exports/${encodeURIComponent(id)}/download`),
+    reportSchedules: () => client.get<{ items: ReportSchedule[] }>('/report-schedules'),
+    createReportSchedule: (schedule: NewReportSchedule) =>
+      client.post<ReportSchedule>('/report-schedules', schedule),
+    controlReportSchedule: (id: string, action: ReportScheduleAction) =>
+      client.post<unknown>(`${reportSchedule(id)}/${action}`),
+    deleteReportSchedule: (id: string) => client.delete<unknown>(reportSchedule(id)),
   };
 };
 

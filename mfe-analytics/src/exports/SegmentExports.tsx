@@ -29,10 +29,6 @@ const messages = untypedMessages(
     cron: { id: 'analytics.exports.cron', defaultMessage: 'When (cron)' },
     recipients: { id: 'analytics.exports.recipients', defaultMessage: 'Recipients (comma-separated)' },
     format: { id: 'analytics.exports.format', defaultMessage: 'Format' },
-    noPdf: {
-      id: 'analytics.exports.noPdf',
-      defaultMessage: 'PDF exports and exports of the reports themselves are not offered by the API yet.',
-    },
   }),
 );
 
@@ -56,7 +52,7 @@ export const SegmentExports = ({ api, access, segmentId }: Props) => {
   if (!segmentId)
     return (
       <p>
-        <FormattedMessage {...messages.pickSegment} /> <FormattedMessage {...messages.noPdf} />
+        <FormattedMessage {...messages.pickSegment} />
       </p>
     );
 
@@ -154,9 +150,6 @@ export const SegmentExports = ({ api, access, segmentId }: Props) => {
           <FormattedMessage {...messages.schedule} />
         </button>
       </form>
-      <small>
-        <FormattedMessage {...messages.noPdf} />
-      </small>
     </div>
   );
 };

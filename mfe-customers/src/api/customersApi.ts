@@ -1,6 +1,11 @@
 import { createApiClient, type ApiAccess } from '@c360/mfe-kit';
 import type {
+  Campaign,
+  CampaignLaunch,
   ConsentEvent,
+  DsrKind,
+  DsrStarted,
+  DsrStatus,
   Customer,
   CustomerInput,
   CustomerListItem,
@@ -19,6 +24,8 @@ import type {
 } from './types';
 
 export type ExportFormat = 'csv' | 'json';
+
+export type CampaignAction = 'pause' | 'resume' | 'cancel';
 
 /** A finished download, or an export the server runs as a workflow (too many members to stream). */
 export type ExportOutcome =
@@ -84,6 +91,19 @@ export const createCustomersApi = (access: ApiAccess, fetchImpl?: typeof fetch) 
       http.post<ExportSchedule>(
         `${segment(id)}/schedules/${encodeURIComponent(scheduleId)}/${paused ? 'pause' : 'resume'}`,
       ),
+
+    startDsr: (customerId: string, kind: DsrKind) =>
+      http.post<DsrStarted>(`${customer(customerId)}/dsr/${kind}`),
+    getDsrStatus: (customerId: string, kind: DsrKind, requestId: string) =>
+      http.get<DsrStatus>(`${customer(customerId)}/dsr/${kind}/${encodeURIComponent(requestId)}`),
+    downloadDsrArchive: (customerId: string, requestId: string) =>
+      http.download(`${customer(customerId)}/dsr/export/${encodeURIComponent(requestId)}/download`),
+
+    launchCampaign: (segmentId: string, launch: CampaignLaunch) =>
+      http.post<Campaign>(`${segment(segmentId)}/launch`, launch),
+    getCampaign: (id: string) => http.get<Campaign>(`/campaigns/${encodeURIComponent(id)}`),
+    controlCampaign: (id: string, action: CampaignAction) =>
+      http.post<Campaign>(`/campaigns/${encodeURIComponent(id)}/${action}`),
   };
 };
 

@@ -244,3 +244,68 @@ export type ExportSchedule = {
   nextRunAt: string | null;
   lastRunAt: string | null;
 };
+
+export type CampaignChannel = 'whatsapp' | 'email';
+
+/** What a campaign sends (the API's `campaignContentSchema`). */
+export type CampaignContent =
+  | { type: 'text'; text: string }
+  | { type: 'template'; name: string; language: string }
+  | { type: 'email'; subject: string; text: string };
+
+export type CampaignLaunch = {
+  kind: 'campaign';
+  name: string;
+  channel: CampaignChannel;
+  purpose: 'marketing' | 'service';
+  content: CampaignContent;
+};
+
+export type CampaignStatus = 'running' | 'paused' | 'cancelled' | 'done';
+
+export type Campaign = {
+  id: string;
+  segmentId: string | null;
+  name: string;
+  channel: string;
+  purpose: string;
+  status: CampaignStatus;
+  workflowId: string;
+  createdAt: string;
+  finishedAt: string | null;
+  progress: {
+    phase: string;
+    members: number;
+    round: number;
+    pages: number;
+    sent: number;
+    skipped: number;
+    failed: number;
+    deferred: number;
+    holdingUntil: string | null;
+  } | null;
+  report: {
+    members: number;
+    sent: number;
+    failed: number;
+    skipped: Record<string, number>;
+    deferred: number;
+    pending: number;
+  } | null;
+};
+
+export type DsrKind = 'export' | 'erase';
+
+export type DsrStarted = { requestId: string; workflowId: string; statusUrl: string };
+
+/** A data-subject request as its workflow reports it. */
+export type DsrStatus = {
+  requestId: string;
+  kind: DsrKind;
+  workflowId: string;
+  status: 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELED' | 'TERMINATED' | 'TIMED_OUT' | string;
+  step: string | null;
+  result: unknown;
+  failure: string | null;
+  downloadUrl: string | null;
+};

@@ -8,10 +8,8 @@ import {
   type LifecycleStage,
 } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '@c360/mfe-kit';
+import { useAsync, ErrorNotice, card, row } from '@c360/mfe-kit';
 import { paths } from '../area/routes';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { card, row } from '../ui/styles';
 
 const m = defineMessages({
   firstName: { id: 'customers.form.firstName', defaultMessage: 'First name' },

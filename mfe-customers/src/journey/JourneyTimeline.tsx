@@ -1,9 +1,7 @@
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import type { JourneyEvent } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '@c360/mfe-kit';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { card, muted } from '../ui/styles';
+import { useAsync, ErrorNotice, card, muted } from '@c360/mfe-kit';
 import { markerOf, sentimentOf, summaryOf } from './journeyEventView';
 
 const MARKER_ICON = { slaBreach: '⚠', purchase: '🛒' } as const;

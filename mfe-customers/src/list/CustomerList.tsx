@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
 import { defineMessages, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '@c360/mfe-kit';
+import { useAsync, ErrorNotice, badge, chip, muted, row } from '@c360/mfe-kit';
 import { paths } from '../area/routes';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { badge, chip, muted, row } from '../ui/styles';
 import { LIST_QUICK_FILTERS, listQuery, toggleChip, type ListQuickFilter } from './listQuickFilters';
 
 const m = defineMessages({

@@ -1,8 +1,6 @@
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '@c360/mfe-kit';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { badge, card, muted } from '../ui/styles';
+import { useAsync, ErrorNotice, badge, card, muted } from '@c360/mfe-kit';
 
 /** The consent history, newest first: who changed which channel, when, why and from where. */
 export const ConsentLog = ({ customerId, version }: { customerId: string; version: number }) => {

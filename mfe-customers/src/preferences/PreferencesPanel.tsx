@@ -8,9 +8,7 @@ import {
   type PreferencesChange,
 } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '@c360/mfe-kit';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { card, muted, row } from '../ui/styles';
+import { useAsync, ErrorNotice, card, muted, row } from '@c360/mfe-kit';
 import { ConsentLog } from './ConsentLog';
 
 const canEdit = (roles: readonly string[]) =>

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import type { Health } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { ErrorNotice } from '../ui/ErrorNotice';
 import { MiniBar } from '../ui/MiniBar';
-import { badge, card, muted, row } from '../ui/styles';
+import { ErrorNotice, badge, card, muted, row } from '@c360/mfe-kit';
 
 const BAND_TONE = { healthy: 'good', neutral: 'warn', at_risk: 'bad' } as const;
 

@@ -1,7 +1,6 @@
 import type { Profile360 } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '@c360/mfe-kit';
-import { grid } from '../ui/styles';
+import { useAsync, grid } from '@c360/mfe-kit';
 import { HealthCard } from './HealthCard';
 import { ChurnCard, ClvCard, CsatCard, OrdersCard, RfmCard } from './ScoreCards';
 import { InsightCards } from './SignalsRow';

@@ -1,11 +1,11 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '@c360/mfe-kit';
+import { useAsync, ErrorNotice, badge, muted, row } from '@c360/mfe-kit';
 import { paths, type ProfileTab } from '../area/routes';
 import { JourneyTimeline } from '../journey/JourneyTimeline';
 import { PreferencesPanel } from '../preferences/PreferencesPanel';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { badge, muted, row } from '../ui/styles';
+import { DataRequestsPanel } from '../privacy/DataRequestsPanel';
+import { canHandleDsr } from '../privacy/eraseConfirmation';
 import { OverviewPanel } from './OverviewPanel';
 import { CallSummaryChip, SlaMarkers } from './SignalsRow';
 
@@ -97,6 +97,7 @@ export const Profile360Page = ({ customerId, tab }: { customerId: string; tab: P
       {tab === 'overview' && <OverviewPanel profile={p} />}
       {tab === 'preferences' && <PreferencesPanel customerId={c.id} />}
       {tab === 'journey' && <JourneyTimeline customerId={c.id} />}
+      {canHandleDsr(user.roles) && <DataRequestsPanel customerId={c.id} />}
     </article>
   );
 };

@@ -2,7 +2,7 @@ import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react
 import type { Profile360 } from '../api/types';
 import { MiniBar } from '../ui/MiniBar';
 import { Sparkline } from '../ui/Sparkline';
-import { badge, card, muted, row } from '../ui/styles';
+import { badge, card, muted, row } from '@c360/mfe-kit';
 
 const Money = ({ value, currency }: { value: number; currency: string | null }) =>
   currency ? (

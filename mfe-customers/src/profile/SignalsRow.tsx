@@ -1,6 +1,6 @@
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import type { Profile360 } from '../api/types';
-import { badge, card, chip, muted, row } from '../ui/styles';
+import { badge, card, chip, muted, row } from '@c360/mfe-kit';
 
 const SEVERITY_TONE = { positive: 'good', info: 'info', warning: 'warn', critical: 'bad' } as const;
 

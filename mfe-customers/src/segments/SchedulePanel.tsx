@@ -2,9 +2,7 @@ import { useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import type { ExportFormat } from '../api/customersApi';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '@c360/mfe-kit';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { muted, row } from '../ui/styles';
+import { useAsync, ErrorNotice, muted, row } from '@c360/mfe-kit';
 
 /** A segment's export schedules (pause, resume) and a form to add one. */
 export const SchedulePanel = ({ segmentId }: { segmentId: string }) => {

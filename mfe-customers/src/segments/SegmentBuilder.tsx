@@ -2,9 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import type { Segment, SegmentPreview } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '@c360/mfe-kit';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { card, chip, muted, row } from '../ui/styles';
+import { useAsync, ErrorNotice, card, chip, muted, row } from '@c360/mfe-kit';
 import { ConditionGroup } from './ConditionGroup';
 import {
   combineFilters,

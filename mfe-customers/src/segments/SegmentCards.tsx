@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { FormattedDate, FormattedMessage, FormattedNumber } from 'react-intl';
-import { downloadBlob } from '@c360/mfe-kit';
+import { downloadBlob, ErrorNotice, card, grid, muted, row } from '@c360/mfe-kit';
 import type { ExportFormat } from '../api/customersApi';
-import type { Segment } from '../api/types';
+import type { Campaign, Segment } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { card, grid, muted, row } from '../ui/styles';
 import { SchedulePanel } from './SchedulePanel';
+import { CampaignPanel } from '../campaigns/CampaignPanel';
+import { campaignMessages } from '../campaigns/campaignMessages';
+import { LaunchCampaignDialog } from '../campaigns/LaunchCampaignDialog';
 
 const canExport = (roles: readonly string[]) =>
   roles.some((r) => r === 'marketer' || r === 'manager' || r === 'admin');
 
-/** Saved segments as cards: count, export (CSV, JSON), schedules, edit and delete. */
+/** Saved segments as cards: count, export (CSV, JSON), schedules, campaign launch, edit and delete. */
 export const SegmentCards = ({
   segments,
   onEdit,
@@ -41,6 +42,8 @@ const SegmentCard = ({
   const [error, setError] = useState<unknown>();
   const [queued, setQueued] = useState<number | null>(null);
   const [showSchedules, setShowSchedules] = useState(false);
+  const [launching, setLaunching] = useState(false);
+  const [campaigns, setCampaigns] = useState<Campaign[]>([]);
   const exporter = canExport(user.roles);
 
   const exportAs = async (format: ExportFormat) => {
@@ -94,6 +97,9 @@ const SegmentCard = ({
             <button type="button" aria-expanded={showSchedules} onClick={() => setShowSchedules((v) => !v)}>
               <FormattedMessage id="customers.segments.schedule" defaultMessage="Schedule" />
             </button>
+            <button type="button" aria-expanded={launching} onClick={() => setLaunching((v) => !v)}>
+              <FormattedMessage {...campaignMessages.launch} />
+            </button>
           </>
         )}
         <button type="button" onClick={() => onEdit(segment)}>
@@ -114,6 +120,19 @@ const SegmentCard = ({
       )}
       <ErrorNotice error={error} />
       {showSchedules && <SchedulePanel segmentId={segment.id} />}
+      {launching && (
+        <LaunchCampaignDialog
+          segment={segment}
+          onClose={() => setLaunching(false)}
+          onLaunched={(campaign) => {
+            setLaunching(false);
+            setCampaigns((all) => [campaign, ...all]);
+          }}
+        />
+      )}
+      {campaigns.map((c) => (
+        <CampaignPanel key={c.id} initial={c} />
+      ))}
     </article>
   );
 };

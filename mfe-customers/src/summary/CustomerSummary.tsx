@@ -1,12 +1,20 @@
 import { useMemo } from 'react';
 import { FormattedMessage, FormattedNumber, IntlProvider, useIntl } from 'react-intl';
-import { isLocale, textDirection, type ApiAccess, type Locale } from '@c360/mfe-kit';
+import {
+  isLocale,
+  textDirection,
+  type ApiAccess,
+  type Locale,
+  ErrorNotice,
+  badge,
+  card,
+  muted,
+  row,
+} from '@c360/mfe-kit';
 import { createCustomersApi } from '../api/customersApi';
 import { useAsync } from '@c360/mfe-kit';
 import { messages } from '../i18n/messages';
-import { ErrorNotice } from '../ui/ErrorNotice';
 import { MiniBar } from '../ui/MiniBar';
-import { badge, card, muted, row } from '../ui/styles';
 import { SlaMarkers } from '../profile/SignalsRow';
 
 export type CustomerSummaryProps = {

@@ -1,9 +1,9 @@
 import { createApiClient, type ApiAccess } from '@c360/mfe-kit';
 import type {
+  ComposeCheck,
   ConversationFilters,
   ConversationState,
   ConversationSummary,
-  CustomerPreferences,
   Macro,
   MacroRun,
   RenderedReply,
@@ -11,7 +11,10 @@ import type {
   ReplyPart,
   ReplyResult,
   ReplyTemplate,
+  ScheduledReply,
+  ScheduleReplyBody,
   Snippet,
+  SurveyRequested,
   Thread,
 } from './types';
 
@@ -61,10 +64,16 @@ export const createInboxApi = (access: ApiAccess, fetchImpl?: typeof fetch) => {
     /** Renders the parts with the customer's, agent's and ticket's variables filled in; sends nothing. */
     compose: (input: { channel: string; customerId: string; ticketId?: string; parts: ReplyPart[] }) =>
       http.post<RenderedReply>('/replies/compose', input),
-    getPreferences: (customerId: string) =>
-      http.get<{ customerId: string; preferences: CustomerPreferences }>(
-        `/customers/${encodeURIComponent(customerId)}/preferences`,
-      ),
+    /** Quiet hours now and when they end, in the customer's zone (the API computes it). */
+    composeCheck: (id: string) => http.get<ComposeCheck>(`${conversation(id)}/compose-check`),
+    listScheduledReplies: (id: string) =>
+      http.get<{ items: ScheduledReply[] }>(`${conversation(id)}/scheduled-replies`),
+    scheduleReply: (id: string, body: ScheduleReplyBody) =>
+      http.post<ScheduledReply>(`${conversation(id)}/scheduled-replies`, body),
+    cancelScheduledReply: (replyId: string) =>
+      http.delete<ScheduledReply>(`/inbox/scheduled-replies/${encodeURIComponent(replyId)}`),
+    sendSurvey: (ticketId: string) =>
+      http.post<SurveyRequested>(`/tickets/${encodeURIComponent(ticketId)}/survey`, {}),
   };
 };
 

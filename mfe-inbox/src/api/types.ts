@@ -135,3 +135,33 @@ export type CustomerPreferences = {
   quietHours: QuietHours | null;
   language: string;
 };
+
+/** The composer's timing facts, computed by the API in the customer's time zone. */
+export type ComposeCheck = {
+  quietHours: { now: boolean; endsAt: string | null; start: string; end: string; timeZone: string } | null;
+  whatsappWindow: { open: boolean; closesAt: string | null } | null;
+  customerWroteInLast24h: boolean;
+  suggestSendLater: boolean;
+};
+
+/** What a scheduled reply takes: the reply's content, and when (a time, or the end of quiet hours). */
+export type ScheduleReplyBody = Omit<ReplyBody, 'commentVisibility'> &
+  ({ sendAt: string } | { atQuietHoursEnd: true });
+
+export type ScheduledReply = {
+  id: string;
+  conversationId: string;
+  status: 'scheduled' | 'sent' | 'cancelled' | 'skipped' | 'failed';
+  sendAt: string;
+  plannedAt: string | null;
+  content: { type?: string; text?: string; subject?: string; name?: string };
+  authorId: string | null;
+  messageId: string | null;
+};
+
+export type SurveyRequested = {
+  surveyRequestId: string;
+  workflowId: string;
+  kind: 'csat' | 'nps';
+  status: 'pending';
+};

@@ -2,12 +2,11 @@ import { useEffect, useState } from 'react';
 import { FormattedMessage, FormattedTime, useIntl } from 'react-intl';
 import type { Macro, RenderedReply, ReplyPart, ReplyTemplate, Snippet, Thread } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '@c360/mfe-kit';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { card, chip, muted, row } from '../ui/styles';
-import { quietHoursState } from './quietHours';
-import { planReply } from './replyBody';
+import { useAsync, ErrorNotice, card, chip, muted, row } from '@c360/mfe-kit';
+import { planReply, type SendPlan } from './replyBody';
 import { ReplyPickers } from './ReplyPickers';
+import { ScheduledReplies } from './ScheduledReplies';
+import { fromLocalInput, scheduleBody, toLocalInput, type SendWhen } from './sendLater';
 
 type Inserted = { part: Extract<ReplyPart, { type: 'template' | 'snippet' }>; label: string };
 
@@ -34,7 +33,8 @@ export const Composer = ({
   const templates = useAsync(() => api.listTemplates(channel), [api, channel]);
   const snippets = useAsync(() => api.listSnippets(), [api]);
   const macros = useAsync(() => api.listMacros(), [api]);
-  const prefs = useAsync(() => api.getPreferences(conversation.customer.id), [api, conversation.customer.id]);
+  // Quiet hours now and their end, computed by the API in the customer's zone.
+  const check = useAsync(() => api.composeCheck(conversation.id), [api, conversation.id]);
   const [inserted, setInserted] = useState<Inserted[]>([]);
   const [text, setText] = useState('');
   const [subject, setSubject] = useState('');
@@ -44,6 +44,9 @@ export const Composer = ({
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [laterOpen, setLaterOpen] = useState(false);
+  const [laterAt, setLaterAt] = useState(() => toLocalInput(new Date(Date.now() + 3_600_000)));
+  const [scheduledVersion, setScheduledVersion] = useState(0);
 
   // Any edit makes the shown preview stale: it must be rendered again before a send.
   useEffect(() => setPreview(null), [inserted, text, subject]);
@@ -58,7 +61,7 @@ export const Composer = ({
     ...inserted.map((i) => i.part),
     ...(text.trim() ? [{ type: 'text' as const, text }] : []),
   ];
-  const quiet = quietHoursState(prefs.data?.preferences.quietHours ?? null, new Date());
+  const quiet = check.data?.quietHours?.now ? check.data.quietHours : null;
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -84,33 +87,62 @@ export const Composer = ({
       setKey(newKey());
     });
 
+  /** The reply the preview stands for, or a notice saying why there is none. */
+  const plannedBody = (): SendPlan | null => {
+    if (!preview) return null;
+    const plan = planReply(channel, preview, {
+      whatsappWindowOpen: conversation.whatsappWindowOpen,
+      subject,
+      ...(channel === 'instagram' ? { commentVisibility: visibility } : {}),
+    });
+    if (!plan.ok)
+      setNotice(
+        plan.reason === 'window_closed_needs_template'
+          ? intl.formatMessage({
+              id: 'inbox.composer.needsTemplate',
+              defaultMessage: 'The WhatsApp 24-hour window is closed: insert an approved WhatsApp template.',
+            })
+          : intl.formatMessage({ id: 'inbox.composer.empty', defaultMessage: 'Nothing to send.' }),
+      );
+    return plan;
+  };
+  const cleared = () => {
+    setInserted([]);
+    setText('');
+    setSubject('');
+  };
+
   const send = () =>
     run(async () => {
-      if (!preview) return;
-      const plan = planReply(channel, preview, {
-        whatsappWindowOpen: conversation.whatsappWindowOpen,
-        subject,
-        ...(channel === 'instagram' ? { commentVisibility: visibility } : {}),
-      });
-      if (!plan.ok) {
-        setNotice(
-          plan.reason === 'window_closed_needs_template'
-            ? intl.formatMessage({
-                id: 'inbox.composer.needsTemplate',
-                defaultMessage:
-                  'The WhatsApp 24-hour window is closed: insert an approved WhatsApp template.',
-              })
-            : intl.formatMessage({ id: 'inbox.composer.empty', defaultMessage: 'Nothing to send.' }),
-        );
-        return;
-      }
+      const plan = plannedBody();
+      if (!plan?.ok) return;
       await api.reply(conversation.id, plan.body, key);
-      setInserted([]);
-      setText('');
-      setSubject('');
+      cleared();
       setNotice(intl.formatMessage({ id: 'inbox.composer.sent', defaultMessage: 'Sent.' }));
       onSent();
     });
+
+  const sendLater = (when: SendWhen) =>
+    run(async () => {
+      const plan = plannedBody();
+      if (!plan?.ok) return;
+      const scheduled = await api.scheduleReply(conversation.id, scheduleBody(plan.body, when));
+      cleared();
+      setLaterOpen(false);
+      setScheduledVersion((v) => v + 1);
+      setNotice(
+        intl.formatMessage(
+          { id: 'inbox.composer.scheduled', defaultMessage: 'Scheduled for {time}.' },
+          {
+            time: intl.formatDate(scheduled.plannedAt ?? scheduled.sendAt, {
+              dateStyle: 'medium',
+              timeStyle: 'short',
+            }),
+          },
+        ),
+      );
+    });
+  const laterInstant = fromLocalInput(laterAt);
 
   const insertTemplate = (t: ReplyTemplate) =>
     setInserted((i) => [...i, { part: { type: 'template', id: t.id }, label: t.name }]);
@@ -140,8 +172,8 @@ export const Composer = ({
 
   return (
     <div style={{ ...card, marginTop: 'auto' }} data-testid="composer">
-      {quiet.inQuietHours && (
-        <p
+      {quiet && (
+        <div
           role="status"
           data-testid="quiet-hours-warning"
           style={{ background: '#fff4dc', padding: 6, borderRadius: 4 }}
@@ -150,13 +182,21 @@ export const Composer = ({
             id="inbox.composer.quietHours"
             defaultMessage="Quiet hours for this customer until {time} ({timeZone})."
             values={{
-              time: (
-                <FormattedTime value={quiet.endsAt} timeZone={prefs.data?.preferences.quietHours?.timeZone} />
-              ),
-              timeZone: prefs.data?.preferences.quietHours?.timeZone ?? '',
+              time: quiet.endsAt ? <FormattedTime value={quiet.endsAt} timeZone={quiet.timeZone} /> : '',
+              timeZone: quiet.timeZone,
             }}
-          />
-        </p>
+          />{' '}
+          <button
+            type="button"
+            disabled={busy || !preview}
+            onClick={() => void sendLater({ atQuietHoursEnd: true })}
+          >
+            <FormattedMessage
+              id="inbox.composer.sendAtQuietEnd"
+              defaultMessage="Send at the end of quiet hours"
+            />
+          </button>
+        </div>
       )}
       {channel === 'whatsapp' && conversation.whatsappWindowOpen === false && (
         <p style={muted} data-testid="window-closed">
@@ -244,13 +284,37 @@ export const Composer = ({
         <button type="button" disabled={busy || !preview} onClick={() => void send()}>
           <FormattedMessage id="inbox.composer.send" defaultMessage="Send" />
         </button>
+        <button type="button" aria-expanded={laterOpen} onClick={() => setLaterOpen((v) => !v)}>
+          <FormattedMessage id="inbox.composer.sendLater" defaultMessage="Send later…" />
+        </button>
         {notice && (
           <span role="status" style={muted}>
             {notice}
           </span>
         )}
       </div>
+      {laterOpen && (
+        <div style={{ ...row, marginTop: 6 }} data-testid="send-later">
+          <label style={row}>
+            <FormattedMessage id="inbox.composer.sendAt" defaultMessage="Send at" />
+            <input type="datetime-local" value={laterAt} onChange={(e) => setLaterAt(e.target.value)} />
+          </label>
+          <button
+            type="button"
+            disabled={busy || !preview || !laterInstant}
+            onClick={() => laterInstant && void sendLater({ sendAt: laterInstant })}
+          >
+            <FormattedMessage id="inbox.composer.schedule" defaultMessage="Schedule" />
+          </button>
+          {!preview && (
+            <span style={muted}>
+              <FormattedMessage id="inbox.composer.previewFirst" defaultMessage="Preview the reply first." />
+            </span>
+          )}
+        </div>
+      )}
       <ErrorNotice error={error ?? templates.error} />
+      <ScheduledReplies conversationId={conversation.id} version={scheduledVersion} />
     </div>
   );
 };

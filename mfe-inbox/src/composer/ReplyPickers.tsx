@@ -1,6 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Macro, ReplyTemplate, Snippet } from '../api/types';
-import { row } from '../ui/styles';
+import { row } from '@c360/mfe-kit';
 
 type Props = {
   templates: ReplyTemplate[];

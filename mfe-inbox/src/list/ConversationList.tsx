@@ -9,10 +9,8 @@ import {
   type SlaRisk,
 } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '@c360/mfe-kit';
+import { useAsync, ErrorNotice, badge, chip, muted, row } from '@c360/mfe-kit';
 import { conversationPath } from '../area/routes';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { badge, chip, muted, row } from '../ui/styles';
 
 const toggle = <T,>(list: T[] | undefined, value: T): T[] | undefined => {
   const next = list?.includes(value) ? list.filter((v) => v !== value) : [...(list ?? []), value];

@@ -1,8 +1,8 @@
 import { Component, lazy, Suspense, useMemo, type ComponentType, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useArea } from '../area/AreaContext';
-import { muted } from '../ui/styles';
 import { loadShellModule } from './loadShellModule';
+import { muted } from '@c360/mfe-kit';
 
 type RemoteComponentProps = {
   area: 'customers';

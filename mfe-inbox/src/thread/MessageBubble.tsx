@@ -1,7 +1,7 @@
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import type { MessageItem } from '../api/types';
-import { badge, muted } from '../ui/styles';
 import { splitQuotedHistory } from './quotedHistory';
+import { badge, muted } from '@c360/mfe-kit';
 
 /** What kind of Instagram message this is: a DM, a comment on a post, a story reply or mention. */
 const instagramKind = (m: MessageItem): string | null =>

@@ -2,11 +2,9 @@ import { useEffect, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import type { ThreadItem } from '../api/types';
 import { useArea } from '../area/AreaContext';
-import { useAsync } from '@c360/mfe-kit';
+import { useAsync, ErrorNotice, badge, muted, row } from '@c360/mfe-kit';
 import { Composer } from '../composer/Composer';
 import { CustomerSummaryPanel } from '../summary/CustomerSummaryPanel';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { badge, muted, row } from '../ui/styles';
 import { MessageBubble } from './MessageBubble';
 
 /** A conversation: header with triage actions, the messages oldest first, and the composer. */
@@ -25,11 +23,13 @@ export const ThreadView = ({
   const [olderCursor, setOlderCursor] = useState<string | null | undefined>(undefined);
   const [error, setError] = useState<unknown>();
   const [tag, setTag] = useState('');
+  const [surveyNotice, setSurveyNotice] = useState<string | null>(null);
 
   // Opening a thread reads it.
   useEffect(() => {
     setOlder([]);
     setOlderCursor(undefined);
+    setSurveyNotice(null);
     api.markRead(conversationId).then(onChanged, () => undefined);
     // onChanged is the parent's refresh; a new one must not read the thread again.
   }, [api, conversationId]);
@@ -114,6 +114,29 @@ export const ThreadView = ({
             >
               <FormattedMessage id="inbox.thread.addTag" defaultMessage="Add tag" />
             </button>
+            {conversation.ticketId && (
+              <button
+                type="button"
+                onClick={() =>
+                  void act(async () => {
+                    setSurveyNotice(null);
+                    const survey = await api.sendSurvey(conversation.ticketId!);
+                    setSurveyNotice(
+                      intl.formatMessage(
+                        {
+                          id: 'inbox.thread.surveySent',
+                          defaultMessage:
+                            '{kind, select, nps {NPS} other {CSAT}} survey on its way to the customer.',
+                        },
+                        { kind: survey.kind },
+                      ),
+                    );
+                  })
+                }
+              >
+                <FormattedMessage id="inbox.thread.sendSurvey" defaultMessage="Send survey" />
+              </button>
+            )}
             {conversation.status === 'closed' ? (
               <button type="button" onClick={() => void act(() => api.reopen(conversationId))}>
                 <FormattedMessage id="inbox.thread.reopen" defaultMessage="Reopen" />
@@ -125,6 +148,11 @@ export const ThreadView = ({
             )}
           </div>
         </header>
+        {surveyNotice && (
+          <p role="status" data-testid="survey-notice" style={muted}>
+            {surveyNotice}
+          </p>
+        )}
         <ErrorNotice error={error} />
         {cursor && (
           <button type="button" onClick={() => void loadOlder()}>

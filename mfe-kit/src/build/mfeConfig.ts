@@ -34,8 +34,10 @@ const packageVersion = (dir: string): string =>
 /**
  * One webpack set-up for every MFE: TypeScript/TSX through swc, a Module Federation container named
  * after the area with `remoteEntry.js`, react/react-dom/react-intl as shared singletons, an index.html,
- * `publicPath: 'auto'` so a build works from whatever folder or origin serves it, and the version
- * compiled in as `__MFE_VERSION__`.
+ * `publicPath: 'auto'` so a build's chunks load from whatever folder or origin serves its entry, and
+ * the version compiled in as `__MFE_VERSION__`. The page's own script is addressed from the root
+ * (`/main.js`): every path of the app answers the same index.html (the server's history fallback), so
+ * a relative `main.js` would resolve under a deep URL such as `/customers/<id>` on reload.
  */
 export const createMfeConfig =
   (options: MfeConfigOptions) =>
@@ -96,10 +98,14 @@ export const createMfeConfig =
           title: options.title,
           templateContent: indexHtml(options.title),
           chunks: ['main'],
+          publicPath: PAGE_PUBLIC_PATH,
         }),
       ],
     };
   };
+
+/** Where index.html finds its scripts: the root of the server that serves the build. */
+export const PAGE_PUBLIC_PATH = '/';
 
 const indexHtml = (title: string): string =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head><body><div id="root"></div></body></html>`;

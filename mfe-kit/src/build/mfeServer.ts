@@ -21,7 +21,9 @@ export type MfeServerOptions = {
 /**
  * Serves one MFE's build: its static files (remote entries uncached, hashed chunks cached for a
  * year, CORS open so a shell on another origin can load them), `/api` proxied to the API (server
- * push included), and every other path answered with index.html so the client router takes it.
+ * push included), and every other page navigation (a GET that accepts HTML, so a reload of a deep
+ * URL) answered with index.html so the client router takes it. A missing script, chunk or image is
+ * a 404, not an HTML page the browser would try to run.
  */
 export const startMfeServer = (options: MfeServerOptions): Promise<Server> => {
   const app = express();
@@ -63,7 +65,9 @@ export const startMfeServer = (options: MfeServerOptions): Promise<Server> => {
   );
   app.use((req, res) => {
     const index = join(options.dir, 'index.html');
-    if (req.method !== 'GET' || !existsSync(index)) {
+    // A script or fetch asks for `*/*`; only a page navigation names text/html.
+    const navigation = (req.headers.accept ?? '').includes('text/html');
+    if (req.method !== 'GET' || !navigation || !existsSync(index)) {
       res.status(404).send('not found');
       return;
     }

@@ -5,7 +5,15 @@ import type { OutboxRelay } from '@c360/activities';
 import type { Role } from '@c360/domain';
 import { DEMO_LOGINS, DEMO_PASSWORD, forTenant, Ticket, useTestDatabase } from '@c360/store';
 import { launchChromium } from '@c360/mfe-kit/test';
-import { indexTenantCustomers, signInStandalone, startRelay } from '../support/areaServices';
+import type { RunningSandbox } from '@c360/sandbox';
+import {
+  eventually,
+  indexTenantCustomers,
+  lateChannels,
+  quietHoursNow,
+  signInStandalone,
+  startRelay,
+} from '../support/areaServices';
 import { screenshot } from '../support/browserSession';
 import { openDashboardStack, ROOT, type DashboardStack } from '../support/dashboardStack';
 
@@ -18,6 +26,8 @@ import { openDashboardStack, ROOT, type DashboardStack } from '../support/dashbo
 jest.setTimeout(120_000);
 
 const db = useTestDatabase();
+const channels = lateChannels();
+let sandbox: RunningSandbox;
 let stack: DashboardStack;
 let browser: Browser;
 let relay: OutboxRelay;
@@ -54,6 +64,30 @@ const apiAs = async (role: Role) => {
 
 let remoteUrl = '';
 
+const tokenOf = async (role: Role): Promise<string> => {
+  const login = await fetch(`${stack.apiOrigin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenant: tenant.slug, email: emailOf(role), password: DEMO_PASSWORD }),
+  });
+  return ((await login.json()) as { accessToken: string }).accessToken;
+};
+
+type Api = Awaited<ReturnType<typeof apiAs>>;
+
+/** A saved segment holding one customer (by e-mail), once the worker's recompute has counted it. */
+const segmentOf = async (api: Api, name: string, email: string) => {
+  const segment = await api<{ id: string; name: string }>('/segments', {
+    method: 'POST',
+    body: { name, description: null, filter: { field: 'email', op: 'eq', value: email } },
+  });
+  await eventually(async () => {
+    const current = await api<{ count: number; recomputing: boolean }>(`/segments/${segment.id}`);
+    return current.count === 1 && !current.recomputing;
+  });
+  return segment;
+};
+
 /** Signs in on the customers remote's own page and opens `path` of the area. */
 const open = async (role: Role, path: string, locale: 'en' | 'fr' | 'ar' = 'en'): Promise<Page> => {
   const page = await signInStandalone(browser, remoteUrl, path, {
@@ -67,8 +101,14 @@ const open = async (role: Role, path: string, locale: 'en' | 'fr' | 'ar' = 'en')
 };
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([openDashboardStack(db.orm, db.url), launchChromium()]);
+  [stack, browser] = await Promise.all([
+    openDashboardStack(db.orm, db.url, { appDeps: channels.appDeps, worker: true }),
+    launchChromium(),
+  ]);
   tenant = stack.seeded.tenants[0]!;
+  // Segment recomputes, campaigns and data-subject requests run on a real worker, sending through the sandbox.
+  sandbox = await channels.start(db.orm, stack.apiOrigin);
+  await stack.startWorker(channels.deps());
   await indexTenantCustomers(db.orm, stack.search, stack.indexPrefix, tenant.id);
   relay = await startRelay(db.orm, db.url, stack.search, stack.indexPrefix);
   remoteUrl = `http://127.0.0.1:${await stack.serveRemote('customers', join(ROOT, 'mfe-customers', 'dist'), version)}`;
@@ -77,6 +117,7 @@ afterAll(async () => {
   await browser?.close();
   await relay?.stop();
   await stack?.close();
+  await sandbox?.close();
 });
 
 describe('the customers area in a real browser', () => {
@@ -240,6 +281,124 @@ describe('the customers area in a real browser', () => {
     const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toContain('email');
     expect(lines).toHaveLength(expected.count + 1);
+    await page.context().close();
+  });
+
+  it('launches a campaign from a saved segment card, and a member who opted out of WhatsApp is skipped', async () => {
+    const agent = await apiAs('agent');
+    const marketer = await apiAs('marketer');
+    const { items } = await agent<{ items: { id: string; emails: string[] }[] }>(
+      '/customers?optedIn=whatsapp&pageSize=10',
+    );
+    const member = items.find((c) => c.emails.length > 0)!;
+    await agent(`/customers/${member.id}/preferences`, {
+      method: 'POST',
+      body: { source: 'dashboard', channels: { whatsapp: { optedIn: false } } },
+    });
+    const segment = await segmentOf(marketer, 'Opted out of WhatsApp (browser)', member.emails[0]!);
+
+    const page = await open('marketer', '/customers/segments');
+    const card = page.getByTestId('segment-card').filter({ hasText: segment.name });
+    await card.getByRole('button', { name: 'Launch campaign' }).click();
+    const dialog = card.getByRole('dialog');
+    await dialog.getByLabel('Template name').fill('order_update');
+    await dialog.getByRole('button', { name: 'Review' }).click();
+    await dialog.getByText('Send to 1 member on WhatsApp?').waitFor();
+    await dialog.getByRole('button', { name: 'Launch now' }).click();
+
+    const panel = card.getByTestId('campaign-panel');
+    await panel.and(page.locator('[data-status="done"]')).waitFor({ timeout: 30_000 });
+    expect(await panel.getByTestId('campaign-members').textContent()).toBe('1');
+    expect(await panel.getByTestId('campaign-sent').textContent()).toBe('0');
+    expect(await panel.getByTestId('campaign-skipped').textContent()).toBe('1');
+    await screenshot(page, 'campaign-done');
+    const campaign = await marketer<{ report: { skipped: Record<string, number> } }>(
+      `/campaigns/${await panel.getAttribute('data-campaign-id')}`,
+    );
+    expect(campaign.report.skipped).toEqual({ not_opted_in: 1 });
+    await page.context().close();
+  });
+
+  it('pauses, resumes and cancels a campaign held by the member’s quiet hours', async () => {
+    const agent = await apiAs('agent');
+    const marketer = await apiAs('marketer');
+    const { items } = await agent<{ items: { id: string; emails: string[] }[] }>(
+      '/customers?optedIn=email&sort=-createdAt&pageSize=5',
+    );
+    const member = items.find((c) => c.emails.length > 0)!;
+    await agent(`/customers/${member.id}/preferences`, {
+      method: 'POST',
+      body: { source: 'dashboard', quietHours: quietHoursNow(1) },
+    });
+    const segment = await segmentOf(marketer, 'Quiet right now (browser)', member.emails[0]!);
+
+    const page = await open('marketer', '/customers/segments');
+    const card = page.getByTestId('segment-card').filter({ hasText: segment.name });
+    await card.getByRole('button', { name: 'Launch campaign' }).click();
+    const dialog = card.getByRole('dialog');
+    await dialog.getByLabel('Channel').selectOption('email');
+    await dialog.getByLabel('Subject', { exact: true }).fill('Spring offer');
+    await dialog.getByLabel('Message', { exact: true }).fill('Ten percent off this week.');
+    await dialog.getByRole('button', { name: 'Review' }).click();
+    await dialog.getByRole('button', { name: 'Launch now' }).click();
+
+    const panel = card.getByTestId('campaign-panel');
+    await panel
+      .getByTestId('campaign-phase')
+      .filter({ hasText: 'waiting (quiet hours or daily cap)' })
+      .waitFor({
+        timeout: 30_000,
+      });
+    await panel.getByRole('button', { name: 'Pause' }).click();
+    await panel.getByTestId('campaign-phase').filter({ hasText: 'paused' }).waitFor();
+    const campaignId = await panel.getAttribute('data-campaign-id');
+    expect((await marketer<{ status: string }>(`/campaigns/${campaignId}`)).status).toBe('paused');
+    await panel.getByRole('button', { name: 'Resume' }).click();
+    await panel.getByRole('button', { name: 'Pause' }).waitFor();
+    expect((await marketer<{ status: string }>(`/campaigns/${campaignId}`)).status).toBe('running');
+    await panel.getByRole('button', { name: 'Cancel campaign' }).click();
+    await panel.and(page.locator('[data-status="cancelled"]')).waitFor({ timeout: 30_000 });
+    expect(await panel.getByTestId('campaign-sent').textContent()).toBe('0');
+    expect(await panel.getByTestId('campaign-skipped').textContent()).toBe('1');
+    await page.context().close();
+  });
+
+  it('lets an admin export a customer’s data, download the archive, then erase the customer', async () => {
+    const admin = await apiAs('admin');
+    const { items } = await admin<{ items: { id: string; firstName: string; emails: string[] }[] }>(
+      '/customers?sort=createdAt&pageSize=1',
+    );
+    const customer = items[0]!;
+    const asAgent = await open('agent', `/customers/${customer.id}`);
+    await asAgent.getByTestId('health-card').waitFor();
+    expect(await asAgent.getByTestId('dsr-panel').count()).toBe(0);
+    await asAgent.context().close();
+
+    const page = await open('admin', `/customers/${customer.id}`);
+    const panel = page.getByTestId('dsr-panel');
+    await panel.getByRole('button', { name: 'Export all data' }).click();
+    const exported = panel.locator('[data-testid="dsr-request"][data-kind="export"]');
+    await exported.and(page.locator('[data-status="COMPLETED"]')).waitFor({ timeout: 30_000 });
+    const download = page.waitForEvent('download');
+    await exported.getByRole('button', { name: 'Download archive' }).click();
+    const archive = readFileSync((await (await download).path())!, 'utf8');
+    expect(archive).toContain(customer.id);
+    expect(archive).toContain(customer.emails[0]!);
+
+    await panel.getByRole('button', { name: 'Erase customer…' }).click();
+    const erase = panel.getByRole('button', { name: 'Erase for good' });
+    expect(await erase.isDisabled()).toBe(true);
+    await panel.getByLabel('Type ERASE to confirm').fill('ERASE');
+    await erase.click();
+    await panel
+      .locator('[data-testid="dsr-request"][data-kind="erase"][data-status="COMPLETED"]')
+      .waitFor({ timeout: 30_000 });
+    await panel.getByText('The customer is erased.', { exact: false }).waitFor();
+    await screenshot(page, 'customer-erased');
+    const gone = await fetch(`${stack.apiOrigin}/api/v1/customers/${customer.id}`, {
+      headers: { authorization: `Bearer ${await tokenOf('admin')}` },
+    });
+    expect(gone.status).toBe(404);
     await page.context().close();
   });
 

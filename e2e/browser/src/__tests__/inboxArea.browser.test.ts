@@ -5,7 +5,13 @@ import type { Role } from '@c360/domain';
 import type { RunningSandbox } from '@c360/sandbox';
 import { DEMO_LOGINS, DEMO_PASSWORD, useTestDatabase } from '@c360/store';
 import { launchChromium } from '@c360/mfe-kit/test';
-import { eventually, lateChannels, sandboxControl, signInStandalone } from '../support/areaServices';
+import {
+  eventually,
+  lateChannels,
+  quietHoursNow,
+  sandboxControl,
+  signInStandalone,
+} from '../support/areaServices';
 import { screenshot, signIn } from '../support/browserSession';
 import { openDashboardStack, ROOT, type DashboardStack } from '../support/dashboardStack';
 
@@ -65,6 +71,24 @@ const conversationOf = async (channel: string, firstName: string): Promise<Conve
   });
 };
 
+/** The id of the customer a conversation is with. */
+const customerOf = async (conversationId: string): Promise<string> => {
+  const agent = await apiAs('agent');
+  const thread = await agent<{ conversation: { customer: { id: string } } }>(
+    `/inbox/conversations/${conversationId}`,
+  );
+  return thread.conversation.customer.id;
+};
+
+/** Makes it the customer's quiet hours now, for `hoursLeft` more hours. */
+const quietNow = async (customerId: string, hoursLeft: number) => {
+  const agent = await apiAs('agent');
+  await agent(`/customers/${customerId}/preferences`, {
+    method: 'POST',
+    body: { quietHours: quietHoursNow(hoursLeft) },
+  });
+};
+
 const openInbox = (): Promise<Page> =>
   signInStandalone(browser, remoteUrl, '/inbox', {
     tenant: tenant.slug,
@@ -87,18 +111,20 @@ const replyWithTemplate = async (page: Page, conversation: Conversation, templat
   const preview = composer.getByTestId('reply-preview');
   await preview.waitFor();
   const text = (await preview.textContent()) ?? '';
-  await composer.getByRole('button', { name: 'Send' }).click();
+  await composer.getByRole('button', { name: 'Send', exact: true }).click();
   await composer.getByRole('status').filter({ hasText: 'Sent.' }).waitFor();
   return text;
 };
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([
-    openDashboardStack(db.orm, db.url, { appDeps: channels.appDeps }),
+    openDashboardStack(db.orm, db.url, { appDeps: channels.appDeps, worker: true }),
     launchChromium(),
   ]);
   tenant = stack.seeded.tenants[0]!;
   sandbox = await channels.start(db.orm, stack.apiOrigin);
+  // Replies sent later run on the send path's workflow, on a real worker.
+  await stack.startWorker(channels.deps());
   remoteUrl = `http://127.0.0.1:${await stack.serveRemote('inbox', join(ROOT, 'mfe-inbox', 'dist'), versionOf('mfe-inbox'))}`;
   await stack.serveRemote('customers', join(ROOT, 'mfe-customers', 'dist'), versionOf('mfe-customers'));
 
@@ -153,6 +179,23 @@ describe('the inbox area in a real browser', () => {
     await page.context().close();
   });
 
+  it('opens deep links directly and survives a reload on them', async () => {
+    const conversation = await conversationOf('whatsapp', 'Sheila');
+    const page = await signIn(browser, stack.shellUrl, tenant.slug, emailOf('agent'));
+    // Typed into the address bar: the shell's server answers with index.html, the page's script loads from the root.
+    await page.goto(`${stack.shellUrl}/inbox/${conversation.id}`);
+    await page.getByTestId('thread').waitFor();
+    await page.reload();
+    await page.getByTestId('thread').waitFor();
+    const profile = `${stack.shellUrl}/customers/${await customerOf(conversation.id)}/preferences`;
+    await page.goto(profile);
+    await page.getByTestId('optin-whatsapp').waitFor();
+    await page.reload();
+    await page.getByTestId('optin-whatsapp').waitFor();
+    expect(page.url()).toBe(profile);
+    await page.context().close();
+  });
+
   it('replies on WhatsApp with a template whose variables were previewed, and the sandbox gets it', async () => {
     const phone = '33655501234';
     await sandboxControl(sandbox, 'POST', '/whatsapp/inbound', {
@@ -162,22 +205,7 @@ describe('the inbox area in a real browser', () => {
     });
     const conversation = await conversationOf('whatsapp', 'Wanda');
     // Quiet hours that hold now (UTC), so the composer warns before the send.
-    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
-    const now = Date.now();
-    const agent = await apiAs('agent');
-    const thread = await agent<{ conversation: { customer: { id: string } } }>(
-      `/inbox/conversations/${conversation.id}`,
-    );
-    await agent(`/customers/${thread.conversation.customer.id}/preferences`, {
-      method: 'POST',
-      body: {
-        quietHours: {
-          start: hhmm(new Date(now - 3_600_000)),
-          end: hhmm(new Date(now + 3_600_000)),
-          timeZone: 'UTC',
-        },
-      },
-    });
+    await quietNow(await customerOf(conversation.id), 1);
     const page = await openInbox();
     await page.locator(`a[href="/inbox/${conversation.id}"]`).click();
     await page.getByTestId('quiet-hours-warning').waitFor();
@@ -193,6 +221,97 @@ describe('the inbox area in a real browser', () => {
     expect(sent.data.map((m) => m.request.text?.body)).toEqual([
       'Hello Wanda, your parcel left our warehouse today.',
     ]);
+    await page.context().close();
+  });
+
+  it('schedules a reply for the end of the customer’s quiet hours and another for later, and cancels one', async () => {
+    const phone = '33655507777';
+    await sandboxControl(sandbox, 'POST', '/whatsapp/inbound', {
+      from: phone,
+      name: 'Quentin Quiet',
+      text: 'Can you call me tomorrow?',
+    });
+    const conversation = await conversationOf('whatsapp', 'Quentin');
+    await quietNow(await customerOf(conversation.id), 2);
+    const now = Date.now();
+    const agent = await apiAs('agent');
+    const check = await agent<{ quietHours: { endsAt: string } }>(
+      `/inbox/conversations/${conversation.id}/compose-check`,
+    );
+    const page = await openInbox();
+    await page.locator(`a[href="/inbox/${conversation.id}"]`).click();
+    const composer = page.getByTestId('composer');
+    const warning = composer.getByTestId('quiet-hours-warning');
+    await warning.waitFor();
+    await composer.getByRole('textbox', { name: 'Message' }).fill('We will call you at nine.');
+    await composer.getByRole('button', { name: 'Preview' }).click();
+    await composer.getByTestId('reply-preview').waitFor();
+    await warning.getByRole('button', { name: 'Send at the end of quiet hours' }).click();
+    await composer.getByRole('status').filter({ hasText: 'Scheduled for' }).waitFor();
+
+    await composer.getByRole('textbox', { name: 'Message' }).fill('A reminder for later.');
+    await composer.getByRole('button', { name: 'Preview' }).click();
+    await composer.getByTestId('reply-preview').waitFor();
+    await composer.getByRole('button', { name: 'Send later…' }).click();
+    const later = new Date(now + 20 * 3_600_000);
+    const local = await page.evaluate((iso) => {
+      const d = new Date(iso);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    }, later.toISOString());
+    await composer.getByLabel('Send at').fill(local);
+    await composer.getByRole('button', { name: 'Schedule', exact: true }).click();
+
+    const list = composer.getByTestId('scheduled-replies');
+    await list.locator('[data-status="scheduled"]').nth(1).waitFor();
+    await screenshot(page, 'inbox-scheduled-replies');
+    const stored = await agent<{
+      items: { id: string; sendAt: string; status: string; content: { text?: string } }[];
+    }>(`/inbox/conversations/${conversation.id}/scheduled-replies`);
+    expect(stored.items.map((r) => [r.content.text, r.status])).toEqual([
+      ['We will call you at nine.', 'scheduled'],
+      ['A reminder for later.', 'scheduled'],
+    ]);
+    // The end of quiet hours as the API computes it in the customer's zone; the other at the minute typed.
+    expect(stored.items[0]!.sendAt).toBe(new Date(check.quietHours.endsAt).toISOString());
+    expect(new Date(stored.items[1]!.sendAt).getTime()).toBe(Math.floor(later.getTime() / 60_000) * 60_000);
+
+    await list.getByTestId('scheduled-reply').nth(1).getByRole('button', { name: 'Cancel' }).click();
+    await list.locator('[data-status="cancelled"]').waitFor();
+    const after = await agent<{ items: { status: string }[] }>(
+      `/inbox/conversations/${conversation.id}/scheduled-replies`,
+    );
+    expect(after.items.map((r) => r.status)).toEqual(['scheduled', 'cancelled']);
+    await page.context().close();
+  });
+
+  it('sends a survey about the conversation’s ticket, once', async () => {
+    await sandboxControl(sandbox, 'POST', '/whatsapp/inbound', {
+      from: '33655508888',
+      name: 'Sally Survey',
+      text: 'My issue is fixed, thanks.',
+    });
+    const conversation = await conversationOf('whatsapp', 'Sally');
+    const agent = await apiAs('agent');
+    await agent('/tickets', {
+      method: 'POST',
+      body: {
+        customerId: await customerOf(conversation.id),
+        subject: 'Fixed issue (browser)',
+        conversationId: conversation.id,
+      },
+    });
+    const page = await openInbox();
+    await page.locator(`a[href="/inbox/${conversation.id}"]`).click();
+    const header = page.getByTestId('thread');
+    await header.getByRole('button', { name: 'Send survey' }).click();
+    await page
+      .getByTestId('survey-notice')
+      .filter({ hasText: 'survey on its way to the customer.' })
+      .waitFor();
+    // A second click is refused while the first survey is open, and says why.
+    await header.getByRole('button', { name: 'Send survey' }).click();
+    await page.getByRole('alert').filter({ hasText: 'a survey of this ticket is still open' }).waitFor();
     await page.context().close();
   });
 

@@ -5,6 +5,7 @@ import {
   createGraphClient,
   createOutboxRelay,
   createSearchIndexActivities,
+  type ChannelDeps,
   type OutboxRelay,
 } from '@c360/activities';
 import type { AppDeps } from '@c360/api';
@@ -68,6 +69,7 @@ export const startRelay = async (
  */
 export const lateChannels = () => {
   let sender: InboxSender | null = null;
+  let channelDeps: Omit<ChannelDeps, 'orm'> | null = null;
   const ready = (): InboxSender => {
     if (!sender) throw new Error('the channel sandbox is not started yet');
     return sender;
@@ -94,18 +96,23 @@ export const lateChannels = () => {
       C360_SANDBOX_WEBHOOK_RETRY_MS: [50, 100, 200],
       C360_SANDBOX_STATUS_DELAY_MS: 5,
     });
-    sender = createChannelActivities({
-      orm,
+    channelDeps = {
       graph: createGraphClient({ baseUrl: sandbox.graphUrl, accessToken: sandbox.accessToken }),
       smtp: { host: sandbox.smtp.host, port: sandbox.smtp.port, secure: false },
       retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 5_000 },
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 50))),
       clock: () => new Date(),
       instagramProfileTtlMs: 60_000,
-    });
+    };
+    sender = createChannelActivities({ orm, ...channelDeps });
     return sandbox;
   };
-  return { appDeps, start };
+  /** The adapters' settings on the running sandbox (a worker's channel activities take them). */
+  const deps = (): Omit<ChannelDeps, 'orm'> => {
+    if (!channelDeps) throw new Error('the channel sandbox is not started yet');
+    return channelDeps;
+  };
+  return { appDeps, start, deps };
 };
 
 /** Calls the sandbox's control API (acting as a customer, reading what was delivered). */
@@ -123,6 +130,12 @@ export const sandboxControl = async <T>(
   if (!response.ok)
     throw new Error(`sandbox ${method} ${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
+};
+
+/** Quiet hours (UTC) that began an hour ago and end `hoursLeft` hours after `now`: the customer is quiet now. */
+export const quietHoursNow = (hoursLeft: number, now = Date.now()) => {
+  const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+  return { start: hhmm(now - 3_600_000), end: hhmm(now + hoursLeft * 3_600_000), timeZone: 'UTC' };
 };
 
 /** Polls until `probe` gives a value (webhooks and the relay are asynchronous). */
@@ -151,20 +164,13 @@ export const signInStandalone = async (
 ): Promise<Page> => {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  // The build's script is addressed relative to the page (publicPath auto): the page is opened one
-  // level deep, and deeper paths are reached as a client-side navigation after sign-in.
-  const [first] = path.split('/').filter(Boolean);
-  await page.goto(`${remoteUrl}/${first ?? ''}`);
+  // Opened right at the deep path: the server answers it with index.html, whose script loads from the root.
+  await page.goto(`${remoteUrl}${path}`);
   await page.locator('input[name=tenant]').fill(login.tenant);
   await page.locator('input[name=email]').fill(login.email);
   await page.locator('input[name=password]').fill(login.password);
   await page.locator('select[name=locale]').selectOption(login.locale ?? 'en');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('.c360-area').waitFor();
-  if (path !== `/${first ?? ''}`)
-    await page.evaluate((to) => {
-      window.history.pushState(null, '', to);
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    }, path);
   return page;
 };

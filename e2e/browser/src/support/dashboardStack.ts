@@ -4,8 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { randomUUID } from 'node:crypto';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
-import { campaignControl } from '@c360/workflows';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { campaignControl, createSendClient, startSegmentRecompute, workflowsPath } from '@c360/workflows';
+import { createActivities, createExportMailer, type ChannelDeps, type ExportMailer } from '@c360/activities';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   createAccessTokens,
@@ -47,8 +50,9 @@ export const openDashboardStack = async (
   orm: MikroORM,
   databaseUrl: string,
   // appDeps (added by the areas' tests): dependencies the app gets beyond the default stack (the
-  // inbox's channel sender and webhook secrets).
-  options: { customers?: number; appDeps?: Partial<AppDeps> } = {},
+  // inbox's channel sender and webhook secrets). worker: segment recomputes, campaigns, sends later
+  // and data-subject requests go to a task queue of this stack's own, served once `startWorker` runs.
+  options: { customers?: number; appDeps?: Partial<AppDeps>; worker?: boolean } = {},
 ) => {
   const seeded = await seed({ orm, customersPerTenant: options.customers ?? 40, hashPassword });
   const opensearchUrl = process.env['C360_OPENSEARCH_URL'] ?? 'http://127.0.0.1:9200';
@@ -67,6 +71,18 @@ export const openDashboardStack = async (
     destination: new Writable({ write: (_c, _e, done) => done() }),
   });
   const secret = 'browser-tests-only-secret-0123456789abcdef';
+  const taskQueue = `browser-${randomUUID().slice(0, 8)}`;
+  const exportDir = join(work, 'exports');
+  const workflowDeps: Partial<AppDeps> = options.worker
+    ? {
+        segments: {
+          search: openSearchSegments(search, indexPrefix),
+          recompute: { start: (input) => startSegmentRecompute(temporal, { ...input, taskQueue }) },
+        },
+        campaigns: campaignControl(temporal, taskQueue),
+        sends: createSendClient(temporal, taskQueue),
+      }
+    : {};
   const hub = createNotificationHub({ databaseUrl, logger });
   await hub.start();
   const app = createApp({
@@ -91,9 +107,17 @@ export const openDashboardStack = async (
       search: openSearchSegments(search, indexPrefix),
       recompute: { start: () => Promise.reject(new Error('not in this stack')) },
     },
-    segmentExports: { search, indexPrefix, exportDir: join(work, 'exports'), syncMaxRows: 100_000, temporal },
+    segmentExports: {
+      search,
+      indexPrefix,
+      exportDir,
+      syncMaxRows: 100_000,
+      temporal,
+      ...(options.worker ? { taskQueue } : {}),
+    },
     campaigns: campaignControl(temporal),
     readiness: [],
+    ...workflowDeps,
     ...options.appDeps,
   });
   const api = app.listen(0, '127.0.0.1');
@@ -122,6 +146,40 @@ export const openDashboardStack = async (
   });
   const shellUrl = `http://127.0.0.1:${(shell.address() as AddressInfo).port}`;
 
+  let worker: {
+    worker: Worker;
+    running: Promise<void>;
+    connection: NativeConnection;
+    mailer: ExportMailer | null;
+  } | null = null;
+  /**
+   * A Temporal worker with the real activities on the stack's task queue (the `worker` option);
+   * with the channel sandbox's settings it also sends, and writes and mails exports and reports.
+   */
+  const startWorker = async (channels?: Omit<ChannelDeps, 'orm'>) => {
+    if (!options.worker) throw new Error('open the stack with { worker: true }');
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    const nativeConnection = await NativeConnection.connect({
+      address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
+    });
+    const mailer = channels ? createExportMailer({ ...channels.smtp, from: 'reports@c360.test' }) : null;
+    const created = await Worker.create({
+      connection: nativeConnection,
+      namespace: process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test',
+      taskQueue,
+      workflowsPath,
+      activities: createActivities({
+        orm,
+        search,
+        indexPrefix,
+        ...(channels ? { channels } : {}),
+        ...(mailer ? { exports: { exportDir, mailer } } : {}),
+        dsr: { exportDir, temporal },
+      }),
+    });
+    worker = { worker: created, running: created.run(), connection: nativeConnection, mailer };
+  };
+
   return {
     seeded,
     /** The customers index prefix and search client the API reads (the areas' tests index into it). */
@@ -131,6 +189,9 @@ export const openDashboardStack = async (
     apiOrigin,
     work,
     manifest: () => structuredClone(manifest),
+    /** The Temporal task queue of this stack's workflows (the `worker` option). */
+    taskQueue,
+    startWorker,
     /** Serves a remote's build folder and points the manifest at it (a deploy of that area). */
     serveRemote,
     /** Stops a remote's server: its area is down, its manifest entry stays. */
@@ -146,6 +207,12 @@ export const openDashboardStack = async (
       remote.server = await startMfeServer({ dir: remote.dir, port: remote.port, apiOrigin });
     },
     close: async () => {
+      if (worker) {
+        worker.worker.shutdown();
+        await worker.running;
+        await worker.connection.close();
+        worker.mailer?.close();
+      }
       for (const remote of remotes.values()) if (remote.server) await close(remote.server);
       await close(shell);
       await close(api);

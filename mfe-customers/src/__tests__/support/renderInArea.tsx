@@ -16,13 +16,13 @@ export const testUser: MountProps['user'] = {
 /** Renders a piece of the area as the shell would: its messages in `locale`, the area's context. */
 export const renderInArea = (
   ui: ReactElement,
-  options: { locale?: Locale; navigate?: (path: string) => void } = {},
+  options: { locale?: Locale; navigate?: (path: string) => void; user?: MountProps['user'] } = {},
 ) => {
   const locale = options.locale ?? 'en';
   const props: MountProps = {
     api: { baseUrl: 'http://127.0.0.1:9/api/v1', getToken: () => null },
     locale,
-    user: testUser,
+    user: options.user ?? testUser,
     navigate: options.navigate ?? (() => undefined),
   };
   return render(

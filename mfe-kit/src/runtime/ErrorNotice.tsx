@@ -1,7 +1,10 @@
 import { FormattedMessage } from 'react-intl';
-import { ApiError } from '@c360/mfe-kit';
+import { ApiError } from './apiClient';
 
-/** An API failure in words: the API's own message, and each bad field it named. */
+/**
+ * An API failure in words: the API's own message, and each bad field it named. Its one string is
+ * extracted into every area's message files (the areas' extraction reads the kit's runtime too).
+ */
 export const ErrorNotice = ({ error }: { error: unknown }) => {
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : null;
@@ -22,7 +25,7 @@ export const ErrorNotice = ({ error }: { error: unknown }) => {
         </>
       ) : (
         <FormattedMessage
-          id="inbox.error.unexpected"
+          id="kit.error.unexpected"
           defaultMessage="Something went wrong: {message}"
           values={{ message: error instanceof Error ? error.message : String(error) }}
         />

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 
-/** Inline styles with logical properties only (inline-start/end), so Arabic mirrors the layout. */
+/** The areas' inline styles, with logical properties only (inline-start/end), so Arabic mirrors the layout. */
 export const card: CSSProperties = {
   border: '1px solid #d8dce3',
   borderRadius: 8,
