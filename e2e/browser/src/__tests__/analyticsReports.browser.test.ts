@@ -5,7 +5,7 @@ import type { Role } from '@c360/domain';
 import type { RunningSandbox } from '@c360/sandbox';
 import { DEMO_LOGINS, useTestDatabase } from '@c360/store';
 import { launchChromium } from '@c360/mfe-kit/test';
-import { lateChannels } from '../support/areaServices';
+import { indexTenantCustomers, lateChannels } from '../support/areaServices';
 import { screenshot, signIn } from '../support/browserSession';
 import { openDashboardStack, ROOT, type DashboardStack } from '../support/dashboardStack';
 
@@ -35,6 +35,11 @@ beforeAll(async () => {
     launchChromium(),
   ]);
   tenant = stack.seeded.tenants[0]!.slug;
+  // The customer list report reads the search index: this file indexes its tenant itself rather
+  // than count on another browser test having done it first.
+  expect(
+    await indexTenantCustomers(db.orm, stack.search, stack.indexPrefix, stack.seeded.tenants[0]!.id),
+  ).toBeGreaterThan(0);
   sandbox = await channels.start(db.orm, stack.apiOrigin);
   await stack.startWorker(channels.deps());
   const version = (

@@ -8,7 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { campaignControl, createSendClient, startSegmentRecompute, workflowsPath } from '@c360/workflows';
-import { createActivities, createExportMailer, type ChannelDeps, type ExportMailer } from '@c360/activities';
+import {
+  createActivities,
+  createExportMailer,
+  createNotificationMailer,
+  type ChannelDeps,
+  type ExportMailer,
+  type NotificationMailer,
+} from '@c360/activities';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   createAccessTokens,
@@ -151,6 +158,7 @@ export const openDashboardStack = async (
     running: Promise<void>;
     connection: NativeConnection;
     mailer: ExportMailer | null;
+    notificationMailer: NotificationMailer | null;
   } | null = null;
   /**
    * A Temporal worker with the real activities on the stack's task queue (the `worker` option);
@@ -163,6 +171,10 @@ export const openDashboardStack = async (
       address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
     });
     const mailer = channels ? createExportMailer({ ...channels.smtp, from: 'reports@c360.test' }) : null;
+    // Seeded users take export notices by email: without a mailer those notices would retry forever.
+    const notificationMailer = channels
+      ? createNotificationMailer({ ...channels.smtp, from: 'c360@c360.test' })
+      : null;
     const created = await Worker.create({
       connection: nativeConnection,
       namespace: process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test',
@@ -174,10 +186,17 @@ export const openDashboardStack = async (
         indexPrefix,
         ...(channels ? { channels } : {}),
         ...(mailer ? { exports: { exportDir, mailer } } : {}),
+        ...(notificationMailer ? { notificationMailer } : {}),
         dsr: { exportDir, temporal },
       }),
     });
-    worker = { worker: created, running: created.run(), connection: nativeConnection, mailer };
+    worker = {
+      worker: created,
+      running: created.run(),
+      connection: nativeConnection,
+      mailer,
+      notificationMailer,
+    };
   };
 
   return {
@@ -212,6 +231,7 @@ export const openDashboardStack = async (
         await worker.running;
         await worker.connection.close();
         worker.mailer?.close();
+        worker.notificationMailer?.close();
       }
       for (const remote of remotes.values()) if (remote.server) await close(remote.server);
       await close(shell);
