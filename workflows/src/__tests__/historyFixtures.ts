@@ -20,10 +20,12 @@ export const saveHistoryFixture = async (
   client: Client,
   workflowId: string,
   name: string,
+  /** One run of a workflow that continued as new; the latest run when absent. */
+  runId?: string,
 ): Promise<boolean> => {
   if (process.env['C360_RECORD_HISTORIES'] !== '1') return false;
   if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`fixture name ${name}: letters, digits, _ and - only`);
-  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
   mkdirSync(HISTORY_FIXTURES_DIR, { recursive: true });
   writeFileSync(path.join(HISTORY_FIXTURES_DIR, `${name}.binpb`), History.encode(history).finish());
   return true;

@@ -1,8 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Client } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
@@ -49,30 +45,5 @@ export const rowsById = async (orm: MikroORM, table: string): Promise<Map<string
   return new Map(rows.map((r) => [r.id, r.row]));
 };
 
-/**
- * The replay fixture of one run (contract section 6), written only with C360_RECORD_HISTORIES=1,
- * to workflows/src/__fixtures__/histories, which the workflows' replay test replays. The same
- * few lines as workflows/src/__tests__/historyFixtures.ts, which this package cannot import.
- */
-export const saveHistoryFixture = async (
-  client: Client,
-  workflowId: string,
-  name: string,
-  runId?: string,
-): Promise<void> => {
-  if (process.env['C360_RECORD_HISTORIES'] !== '1') return;
-  const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-  const folder = path.join(
-    __dirname,
-    '..',
-    '..',
-    '..',
-    '..',
-    'workflows',
-    'src',
-    '__fixtures__',
-    'histories',
-  );
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(path.join(folder, `${name}.binpb`), temporal.api.history.v1.History.encode(history).finish());
-};
+/** The replay fixture of one run: the workflows' own helper (written only with C360_RECORD_HISTORIES=1). */
+export { saveHistoryFixture } from '../../../../workflows/src/__tests__/historyFixtures';
