@@ -100,9 +100,28 @@ describe('playbook settings API', () => {
     expect(unknown.body.error.fields).toEqual([
       { path: 'body.params.attachments.0.segmentId', message: 'is not a segment of this tenant' },
     ]);
-    const campaign = await attach(segmentId, 'campaign');
-    expect(campaign.status).toBe(400);
-    expect(campaign.body.error.fields[0].path).toBe('body.params.attachments.0.playbook');
+    const unknownPlaybook = await attach(segmentId, 'campaign');
+    expect(unknownPlaybook.status).toBe(400);
+    expect(unknownPlaybook.body.error.fields[0].path).toMatch(/^body\.params\.attachments\.0/);
+  });
+
+  it("attaches an entry message to the tenant's segment, and refuses one without content", async () => {
+    const attach = (message: unknown) =>
+      request(ctx.app)
+        .put(`${PATH}/segmentEntered`)
+        .set('Authorization', manager)
+        .send({ params: { attachments: [{ segmentId, message }] } });
+    const message = { channel: 'email', content: { type: 'email', subject: 'Welcome', text: 'Hello' } };
+    const ok = await attach(message);
+    expect(ok.status).toBe(200);
+    expect(ok.body.params.attachments).toEqual([
+      { segmentId, message: { ...message, purpose: 'marketing' }, reentry: { kind: 'never' } },
+    ]);
+    const before = (await request(ctx.app).get(PATH).set('Authorization', admin)).body;
+    const bad = await attach({ channel: 'email' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toMatch(/^body\.params\.attachments\.0/);
+    expect((await request(ctx.app).get(PATH).set('Authorization', admin)).body).toEqual(before);
   });
 
   it('lists the playbook routes in the OpenAPI document', async () => {

@@ -49,14 +49,26 @@ export const SEGMENT_PLAYBOOKS = ['vip', 'churnWinback'] as const;
 export type SegmentPlaybook = (typeof SEGMENT_PLAYBOOKS)[number];
 
 /**
- * A segment's attachment. Only playbooks for now: campaigns (issue 7) do not exist yet, so the
- * schema refuses a campaign attachment instead of accepting one that would never run.
+ * A segment's attachment: a playbook to start for each customer who enters, or a message (the
+ * segment's entry campaign) sent to each of them through the send path. Either way once per
+ * entry, as the re-entry rule allows.
  */
-export const segmentAttachmentSchema = z.object({
-  segmentId: z.uuid(),
-  playbook: z.enum(SEGMENT_PLAYBOOKS),
-  reentry: reentryRuleSchema.default({ kind: 'never' }),
-});
+export const segmentAttachmentSchema = z.union([
+  z.object({
+    segmentId: z.uuid(),
+    playbook: z.enum(SEGMENT_PLAYBOOKS),
+    reentry: reentryRuleSchema.default({ kind: 'never' }),
+  }),
+  z.object({
+    segmentId: z.uuid(),
+    message: z.object({
+      channel: sendChannel,
+      content: playbookContentSchema,
+      purpose: z.enum(['marketing', 'service']).default('marketing'),
+    }),
+    reentry: reentryRuleSchema.default({ kind: 'never' }),
+  }),
+]);
 export type SegmentAttachment = z.infer<typeof segmentAttachmentSchema>;
 
 const enabled = z.boolean().default(true);

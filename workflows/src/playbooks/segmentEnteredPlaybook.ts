@@ -3,18 +3,33 @@ import {
   instantKey,
   playbookKind,
   playbookWorkflowId,
+  sendWorkflowId,
+  type PlaybookContent,
   type PlaybookSettings,
   type ReentryRule,
+  type SendRequest,
 } from '@c360/domain';
+import { sendMessageWorkflow } from '../send/sendMessageWorkflow';
+import { sendSearchAttributes } from '../send/sendSearchAttributes';
 import { tenantSearchAttributes } from '../shared/searchAttributes';
 import { churnWinbackPlaybook } from './churnWinbackPlaybook';
 import { playbookSteps } from './playbookSteps';
 import { vipPlaybook } from './vipPlaybook';
 
-/** The playbook attached to the segment, with its parameters as they were at the entry. */
+/**
+ * What the segment starts on entry: the attached playbook with its parameters as they were at the
+ * entry, or the attached entry message, sent through the send path.
+ */
 export type SegmentPlaybookStart =
   | { playbook: 'vip'; params: PlaybookSettings['vip']['params'] }
-  | { playbook: 'churnWinback'; params: PlaybookSettings['churnWinback']['params'] };
+  | { playbook: 'churnWinback'; params: PlaybookSettings['churnWinback']['params'] }
+  | { message: SegmentEntryMessage };
+
+export type SegmentEntryMessage = {
+  channel: SendRequest['channel'];
+  content: PlaybookContent;
+  purpose: SendRequest['purpose'];
+};
 
 export type SegmentEnteredPlaybookInput = {
   tenantId: string;
@@ -37,7 +52,9 @@ export type SegmentEnteredPlaybookResult =
  * playbook runs as an abandoned child: this workflow ends once it has started, and the playbook
  * keeps its own id, derived from the entry, and its own search attributes.
  *
- * Campaigns (issue 7) are not attachable yet; the settings schema refuses them.
+ * An attached message is sent as an abandoned `sendMessageWorkflow` child whose id is the send's
+ * idempotency key, built from the entry (segment, customer, instant): consent, quiet hours, caps
+ * and the WhatsApp window are the send path's to apply.
  */
 export async function segmentEnteredPlaybook(
   input: SegmentEnteredPlaybookInput,
@@ -57,6 +74,26 @@ export async function segmentEnteredPlaybook(
     reentry: input.reentry,
   });
   if (!claim.claimed) return { started: false, lastStartedAt: claim.lastStartedAt };
+
+  if ('message' in input.start) {
+    const req: SendRequest = {
+      tenantId,
+      customerId,
+      source: { kind: 'campaign', id: `segment:${segmentId}:${instantKey(input.enteredAt)}` },
+      step: 'entry',
+      channel: input.start.message.channel,
+      content: input.start.message.content,
+      purpose: input.start.message.purpose,
+    };
+    const sendId = sendWorkflowId(req);
+    await startChild(sendMessageWorkflow, {
+      workflowId: sendId,
+      args: [req],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      typedSearchAttributes: sendSearchAttributes(req),
+    });
+    return { started: true, workflowId: sendId };
+  }
 
   const workflowId = playbookWorkflowId(
     input.start.playbook,

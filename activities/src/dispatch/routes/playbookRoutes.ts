@@ -181,8 +181,9 @@ const segmentEnteredRoute: EventRoute = {
     if (!settings.segmentEntered.enabled) return [];
     const { segmentId, customerId, at } = payload.data;
     const attachment = settings.segmentEntered.params.attachments.find((a) => a.segmentId === segmentId);
+    if (!attachment) return [];
     // The attached playbook's own flag counts too: a tenant that switched it off wants none of it.
-    if (!attachment || !settings[attachment.playbook].enabled) return [];
+    if ('playbook' in attachment && !settings[attachment.playbook].enabled) return [];
     const input: SegmentEnteredPlaybookInput = {
       tenantId: event.tenantId,
       segmentId,
@@ -190,9 +191,11 @@ const segmentEnteredRoute: EventRoute = {
       enteredAt: at,
       reentry: attachment.reentry,
       start:
-        attachment.playbook === 'vip'
-          ? { playbook: 'vip', params: settings.vip.params }
-          : { playbook: 'churnWinback', params: settings.churnWinback.params },
+        'message' in attachment
+          ? { message: attachment.message }
+          : attachment.playbook === 'vip'
+            ? { playbook: 'vip', params: settings.vip.params }
+            : { playbook: 'churnWinback', params: settings.churnWinback.params },
     };
     return [
       start('segmentEntered', event, customerId, `${segmentId}:${instantKey(at)}`, input, { segmentId }),

@@ -434,4 +434,54 @@ describe('segmentEnteredPlaybook', () => {
     const entry = await em().findOneOrFail(PlaybookEntry, { segment: f.segmentId, customer: f.customerId });
     expect(entry.lastStartedAt.toISOString()).toBe('2026-04-01T00:00:00.000Z');
   });
+
+  it("sends the segment's entry message once per entry through the send path, as the re-entry rule allows", async () => {
+    const c = await withOwnCustomer();
+    const message = {
+      channel: 'email' as const,
+      content: { type: 'email' as const, subject: 'Welcome to the club', text: 'Glad to have you with us.' },
+      purpose: 'marketing' as const,
+    };
+    const enterWith = async (at: string) => {
+      const handle = await env.client.workflow.start('segmentEnteredPlaybook', {
+        taskQueue,
+        workflowId: playbookWorkflowId(
+          'segmentEntered',
+          c.tenantId,
+          c.customerId,
+          `${f.segmentId}:${Date.parse(at)}`,
+        ),
+        args: [
+          {
+            tenantId: c.tenantId,
+            segmentId: f.segmentId,
+            customerId: c.customerId,
+            enteredAt: at,
+            reentry: { kind: 'never' },
+            start: { message },
+          },
+        ],
+      });
+      return { handle, result: await handle.result() };
+    };
+
+    const first = await enterWith('2026-05-01T00:00:00.000Z');
+    // The send's id and idempotency key come from the entry: segment, instant, customer, step.
+    const sendId = `send:${c.tenantId}:campaign:segment:${f.segmentId}:${Date.parse('2026-05-01T00:00:00.000Z')}:${c.customerId}:entry`;
+    expect(first.result).toEqual({ started: true, workflowId: sendId });
+    expect(await env.client.workflow.getHandle(sendId).result()).toMatchObject({ status: 'sent' });
+    const mail = await mailTo(c.email);
+    expect(mail.map((m: { subject: string }) => m.subject)).toEqual(['Welcome to the club']);
+    expect((await em().find(Message, { idempotencyKey: sendId })).map((m) => m.direction)).toEqual([
+      'outbound',
+    ]);
+    await recordHistory(env.client, first.handle, 'segmentEnteredPlaybook', 'message');
+
+    // Entering again later: the rule is "never", so nothing more is sent.
+    expect((await enterWith('2026-06-01T00:00:00.000Z')).result).toEqual({
+      started: false,
+      lastStartedAt: '2026-05-01T00:00:00.000Z',
+    });
+    expect(await mailTo(c.email)).toHaveLength(1);
+  });
 });

@@ -177,5 +177,18 @@ describe('playbook routes', () => {
       segmentEntered: { params: { attachments: [{ segmentId: f.segmentId, playbook: 'churnWinback' }] } },
     });
     expect(await commandsFor(entered(f.segmentId))).toEqual([]);
+    // An entry message attached instead: the entry starts the same workflow, which sends it.
+    const message = {
+      channel: 'email',
+      content: { type: 'email', subject: 'Welcome', text: 'Hello' },
+      purpose: 'marketing',
+    };
+    await settings({ segmentEntered: { params: { attachments: [{ segmentId: f.segmentId, message }] } } });
+    const [sendCmd] = await commandsFor(entered(f.segmentId));
+    expect(sendCmd).toMatchObject({
+      kind: 'start',
+      workflowType: 'segmentEnteredPlaybook',
+      args: [{ reentry: { kind: 'never' }, start: { message } }],
+    });
   });
 });
