@@ -90,7 +90,7 @@ export async function segmentEnteredPlaybook(
       workflowId: sendId,
       args: [req],
       parentClosePolicy: ParentClosePolicy.ABANDON,
-      typedSearchAttributes: sendSearchAttributes(req),
+      typedSearchAttributes: sendSearchAttributes(req, { segmentId }),
     });
     return { started: true, workflowId: sendId };
   }

@@ -1,11 +1,18 @@
 import type { SendRequest } from '@c360/domain';
-import { CustomerIdKey, TenantIdKey, WorkflowKindKey } from '../shared/searchAttributes';
+import { CustomerIdKey, SegmentIdKey, TenantIdKey, WorkflowKindKey } from '../shared/searchAttributes';
 
-/** What a send is found by in Temporal UI and by the consent dispatcher: tenant, customer, kind `send`. */
-export const sendSearchAttributes = (req: Pick<SendRequest, 'tenantId' | 'customerId'>) => [
+/**
+ * What a send is found by in Temporal UI and by the consent dispatcher: tenant, customer, kind
+ * `send`, and the segment when a segment's entry started it.
+ */
+export const sendSearchAttributes = (
+  req: Pick<SendRequest, 'tenantId' | 'customerId'>,
+  extra: { segmentId?: string } = {},
+) => [
   { key: TenantIdKey, value: req.tenantId },
   { key: CustomerIdKey, value: req.customerId },
   { key: WorkflowKindKey, value: 'send' },
+  ...(extra.segmentId ? [{ key: SegmentIdKey, value: extra.segmentId }] : []),
 ];
 
 /**

@@ -16,6 +16,7 @@ import {
 import {
   customerActivitySignal,
   followUpResolvedSignal,
+  SegmentIdKey,
   type ChurnWinbackPlaybookInput,
   type LowCsatPlaybookInput,
 } from '@c360/workflows';
@@ -470,6 +471,9 @@ describe('segmentEnteredPlaybook', () => {
     const sendId = `send:${c.tenantId}:campaign:segment:${f.segmentId}:${Date.parse('2026-05-01T00:00:00.000Z')}:${c.customerId}:entry`;
     expect(first.result).toEqual({ started: true, workflowId: sendId });
     expect(await env.client.workflow.getHandle(sendId).result()).toMatchObject({ status: 'sent' });
+    // Found in Temporal UI by its segment too.
+    const described = await env.client.workflow.getHandle(sendId).describe();
+    expect(described.typedSearchAttributes.get(SegmentIdKey)).toBe(f.segmentId);
     const mail = await mailTo(c.email);
     expect(mail.map((m: { subject: string }) => m.subject)).toEqual(['Welcome to the club']);
     expect((await em().find(Message, { idempotencyKey: sendId })).map((m) => m.direction)).toEqual([
