@@ -17,7 +17,8 @@ export type ReceivedRequest = {
  */
 export const startWebhookReceiver = async (verifyToken = 'c360-sandbox-verify-token') => {
   const received: ReceivedRequest[] = [];
-  const plan: number[] = [];
+  // Planned answers, each for any POST or only for one whose body holds `marker`.
+  const plan: { status: number; marker?: string }[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -37,7 +38,10 @@ export const startWebhookReceiver = async (verifyToken = 'c360-sandbox-verify-to
         res.writeHead(ok ? 200 : 403).end(ok ? (url.searchParams.get('hub.challenge') ?? '') : 'forbidden');
         return;
       }
-      res.writeHead(plan.shift() ?? 200).end('ok');
+      const body = Buffer.concat(chunks).toString();
+      const next = plan.findIndex((p) => p.marker === undefined || body.includes(p.marker));
+      const status = next < 0 ? 200 : plan.splice(next, 1)[0]!.status;
+      res.writeHead(status).end('ok');
     });
   });
   server.listen(0, '127.0.0.1');
@@ -48,7 +52,13 @@ export const startWebhookReceiver = async (verifyToken = 'c360-sandbox-verify-to
     received,
     posts: (path: string) => received.filter((r) => r.method === 'POST' && r.path === path),
     /** The next answers to POSTs, in order; 200 after the list. */
-    answer: (...statuses: number[]) => plan.push(...statuses),
+    answer: (...statuses: number[]) => plan.push(...statuses.map((status) => ({ status }))),
+    /**
+     * The next answers to the POSTs whose body holds `marker` only, so a late delivery of an
+     * earlier test (a status webhook) cannot take them.
+     */
+    answerTo: (marker: string, ...statuses: number[]) =>
+      plan.push(...statuses.map((status) => ({ status, marker }))),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
