@@ -6,10 +6,13 @@
  *
  *   C360_DATA=/work/main/.data node node_modules/tsx/dist/cli.mjs bench/segments.ts [customers=100000] [samples=30]
  *
- * The data set is the project's seeder (two demo tenants with `customers` each, fixed seed and
- * date) in a database of its own, `c360_bench_seg_<customers>`, and the first tenant reindexed
- * into `c360-bench-seg-<customers>-customers`. Both are kept between runs and reused when
- * complete, so only the first run pays for seeding and indexing. The dist build of the workspace
+ * The data set is the project's seeder (fixed seed and date: `customers` in the first demo tenant,
+ * 10,000 in the second, which only keeps the tenant scoping honest) in a database of its own,
+ * `c360_bench_seg_<customers>`; the first tenant is then scored by the rescore activities (tenant
+ * model, then every customer, as the rescore workflow does, with the data set's date as the
+ * clock), which also writes each scored customer's document into
+ * `c360-bench-seg-<customers>-customers`. All of it is kept between runs and resumed or reused,
+ * so only the first run pays for seeding, scoring and indexing. The dist build of the workspace
  * packages is what tsx loads here: run `npx tsc -b` first after changing them.
  *
  * The other segment figures are measured next door: membership recompute for one changed
@@ -28,6 +31,7 @@ import {
   DEFAULT_EXPORT_COLUMNS,
   exportSourceFields,
 } from '@c360/domain';
+import { createScoreActivities } from '@c360/activities';
 import {
   buildCustomerDocuments,
   createOrm,
@@ -50,6 +54,7 @@ const samples = Number(process.argv[3] ?? 30);
 const PG = process.env['C360_PG_URL'] ?? 'postgres://c360:c360@127.0.0.1:55432';
 const OPENSEARCH = process.env['C360_OPENSEARCH_URL'] ?? 'http://127.0.0.1:9200';
 const NOW = new Date('2026-11-01T00:00:00Z');
+const OTHER_TENANT_CUSTOMERS = 10_000;
 const dbName = `c360_bench_seg_${customers}`;
 const prefix = `c360-bench-seg-${customers}-`;
 const index = customerIndexName(prefix);
@@ -125,9 +130,23 @@ const main = async (): Promise<void> => {
     let tenant = await tenantRow();
     if (!tenant || Number(tenant.n) !== customers) {
       if (tenant) throw new Error(`${dbName} holds a partial data set: drop it and rerun`);
-      console.log(`seeding ${customers} customers per tenant into ${dbName} (once; kept for later runs)…`);
-      const seeded = await seed({ orm, customersPerTenant: customers, seed: 42, now: NOW, batchSize: 5_000 });
-      console.log(`  seeded ${seeded.totalRows} rows in ${(seeded.elapsedMs / 1000).toFixed(0)} s`);
+      console.log(
+        `seeding ${customers} customers (and ${OTHER_TENANT_CUSTOMERS} in the second tenant) into ${dbName} (once; kept for later runs)…`,
+      );
+      const seeded = await seed({
+        orm,
+        customersPerTenant: [customers, OTHER_TENANT_CUSTOMERS],
+        seed: 42,
+        now: NOW,
+        batchSize: 5_000,
+        onProgress: (p) => {
+          if (p.customersDone % 100_000 === 0)
+            console.log(`  ${p.customersDone} customers, ${p.rowsDone} rows, ${new Date().toISOString()}`);
+        },
+      });
+      console.log(
+        `  seeded ${seeded.totalRows} rows in ${(seeded.elapsedMs / 1000).toFixed(0)} s (${Math.round(seeded.rowsPerSecond)} rows/s)`,
+      );
       tenant = await tenantRow();
     }
     const tenantId = tenant!.id;
@@ -138,6 +157,32 @@ const main = async (): Promise<void> => {
     await ensureCustomerIndex(search, prefix);
     const indexed = async () =>
       (await search.count({ index, body: { query: { term: { tenantId } } } as never })).body.count;
+
+    // Score-based filters (CLV, RFM) match nobody until the calculators have run: score the tenant
+    // as the rescore workflow does, resuming after the last customer already scored.
+    const [scoring] = await conn.execute<{ unscored: string; lastScored: string | null }[]>(
+      `select count(*) filter (where coalesce((scores ->> 'version')::int, 0) <> 1) as unscored,
+              max(id::text) filter (where (scores ->> 'version')::int = 1) as "lastScored"
+         from customer where tenant_id = ?`,
+      [tenantId],
+    );
+    const { unscored, lastScored } = scoring!;
+    if (Number(unscored) > 0) {
+      console.log(`scoring ${unscored} customers (once; kept for later runs)…`);
+      const activities = createScoreActivities({ orm, search, indexPrefix: prefix, clock: () => NOW });
+      const t0 = performance.now();
+      if (!lastScored) await activities.beginTenantRescore({ tenantId });
+      let afterId: string | null = lastScored;
+      let scored = 0;
+      for (;;) {
+        const r = await activities.rescoreCustomerBatch({ tenantId, afterId, limit: 1_000 });
+        if (!r.lastId) break;
+        scored += r.scored;
+        afterId = r.lastId;
+        if (scored % 50_000 === 0) console.log(`  ${scored} scored, ${new Date().toISOString()}`);
+      }
+      console.log(`  scored ${scored} customers in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    }
     if ((await indexed()) !== customers) {
       console.log(`indexing the tenant into ${index} (once; kept for later runs)…`);
       const t0 = performance.now();

@@ -23,7 +23,12 @@ export type SeedProgress = {
 
 export type SeedOptions = {
   orm: MikroORM;
-  customersPerTenant?: number;
+  /**
+   * Customers per demo tenant: one count for every tenant, or one per demo tenant in order (a
+   * bench seeds a million in the first tenant and a few in the second, which keeps the tenant
+   * scoping honest without paying for a second million).
+   */
+  customersPerTenant?: number | readonly number[];
   seed?: number;
   /**
    * The moment the data set is "as of": every timestamp is at or before it. Tests pass a fixed
@@ -70,17 +75,21 @@ export const MAX_CUSTOMERS_PER_TENANT = 1_000_000;
  * Whoever seeds runs a full reindex afterwards (the launcher does).
  */
 export const seed = async (options: SeedOptions): Promise<SeedResult> => {
-  const customersPerTenant = options.customersPerTenant ?? 5_000;
+  const requested = options.customersPerTenant ?? 5_000;
+  const customersPerTenant =
+    typeof requested === 'number' ? DEMO_TENANTS.map(() => requested) : [...requested];
   const seedValue = options.seed ?? 42;
   const batchSize = options.batchSize ?? 2_000;
-  if (
-    !Number.isInteger(customersPerTenant) ||
-    customersPerTenant < 0 ||
-    customersPerTenant > MAX_CUSTOMERS_PER_TENANT
-  ) {
+  if (customersPerTenant.length !== DEMO_TENANTS.length)
     throw new RangeError(
-      `customersPerTenant must be an integer from 0 to ${MAX_CUSTOMERS_PER_TENANT}, got ${customersPerTenant}`,
+      `customersPerTenant must be one count or ${DEMO_TENANTS.length} (one per demo tenant), got ${customersPerTenant.length}`,
     );
+  for (const n of customersPerTenant) {
+    if (!Number.isInteger(n) || n < 0 || n > MAX_CUSTOMERS_PER_TENANT) {
+      throw new RangeError(
+        `customersPerTenant must be an integer from 0 to ${MAX_CUSTOMERS_PER_TENANT}, got ${n}`,
+      );
+    }
   }
   if (!Number.isInteger(seedValue)) throw new RangeError(`seed must be an integer, got ${seedValue}`);
   if (!Number.isInteger(batchSize) || batchSize < 1)
@@ -108,7 +117,7 @@ const seedWith = async (
     seedValue,
     batchSize,
     now,
-  }: { customersPerTenant: number; seedValue: number; batchSize: number; now: number },
+  }: { customersPerTenant: number[]; seedValue: number; batchSize: number; now: number },
 ): Promise<SeedResult> => {
   const existing = await client.query<{ slug: string }>(
     'select slug from tenant where slug = any($1) order by slug',
@@ -154,7 +163,7 @@ const seedWith = async (
     totalRows += n;
   };
   const rng = new SeedRandom();
-  const customersTotal = customersPerTenant * DEMO_TENANTS.length;
+  const customersTotal = customersPerTenant.reduce((a, b) => a + b, 0);
   let customersDone = 0;
   const tenants: SeedResult['tenants'] = [];
 
@@ -189,9 +198,10 @@ const seedWith = async (
       options.onProgress?.({ tenant: tenant.slug, customersDone, customersTotal, rowsDone: totalRows });
     };
 
+    const tenantCustomers = customersPerTenant[tenantIndex]!;
     let pending: Promise<void> | null = null;
-    for (let from = 0; from < customersPerTenant; from += batchSize) {
-      const to = Math.min(customersPerTenant, from + batchSize);
+    for (let from = 0; from < tenantCustomers; from += batchSize) {
+      const to = Math.min(tenantCustomers, from + batchSize);
       const batch = generateBatch(rng, setup.context, seedValue, from, to, now);
       if (pending) await pending;
       pending = write(batch, to - from);
@@ -207,7 +217,7 @@ const seedWith = async (
       [new Date(now).toISOString(), setup.context.tenantId],
     );
   }
-  if (customersPerTenant === 0)
+  if (customersTotal === 0)
     options.onProgress?.({ tenant: '', customersDone, customersTotal, rowsDone: totalRows });
 
   const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
