@@ -267,4 +267,25 @@ describe('demo data seeder', () => {
     expect(other['customer']).not.toEqual(first['customer']);
     expect(other['customer']?.split(':')[0]).toBe(String(2 * CUSTOMERS));
   });
+  it('takes one customer count per demo tenant, and refuses a list of the wrong length before writing', async () => {
+    await resetDatabase(db.url);
+    await expect(
+      seed({ orm: db.orm, customersPerTenant: [3], now: NOW, hashPassword: fastHash }),
+    ).rejects.toThrow(/one count or 2 \(one per demo tenant\), got 1/);
+    await expect(
+      seed({ orm: db.orm, customersPerTenant: [3, -1], now: NOW, hashPassword: fastHash }),
+    ).rejects.toThrow(/integer from 0 to 1000000, got -1/);
+    expect(await sql('select id from tenant')).toEqual([]);
+
+    const seeded = await seed({ orm: db.orm, customersPerTenant: [5, 2], now: NOW, hashPassword: fastHash });
+    expect(seeded.customers).toBe(7);
+    expect(
+      await sql<{ slug: string; n: string }>(
+        `select t.slug, count(c.id) as n from tenant t left join customer c on c.tenant_id = t.id group by t.slug order by t.slug`,
+      ),
+    ).toEqual([
+      { slug: 'acme', n: '5' },
+      { slug: 'globex', n: '2' },
+    ]);
+  });
 });
