@@ -1,18 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, notFound, TASK_QUEUE } from '@c360/domain';
+import { notFound, TASK_QUEUE } from '@c360/domain';
 import { ExportSchedule, forTenant, Tenant, type ReportTemplate } from '@c360/store';
-import {
-  createExportSchedule,
-  deleteExportSchedule,
-  describeExportSchedule,
-  pauseExportSchedule,
-  resumeExportSchedule,
-  triggerExportSchedule,
-  type ReportFileFormat,
-} from '@c360/workflows';
+import { describeExportSchedule, type ReportFileFormat } from '@c360/workflows';
 import { defineRoute, type ApiRoute, type ErrorStatus } from '../http/defineRoute';
 import type { SegmentExportDeps } from '../segments/segmentExportPorts';
 import { temporalUnavailable } from '../segments/segmentExportRoutes';
+import { scheduleControlRoutes, startScheduleRecord } from './scheduleControlRoutes';
 import { checkReportParams } from './reportParamsCheck';
 import { REPORT_MANAGERS } from './reportRoutes';
 import {
@@ -71,30 +64,6 @@ export const reportScheduleRoutes = (deps: ReportScheduleRouteDeps): ApiRoute[] 
     return { em, schedule };
   };
 
-  const setPaused = (paused: boolean) =>
-    defineRoute({
-      ...common,
-      method: 'post',
-      path: `/api/v1/report-schedules/:id/${paused ? 'pause' : 'resume'}`,
-      operationId: paused ? 'pauseReportSchedule' : 'resumeReportSchedule',
-      summary: paused ? 'Pause a report schedule' : 'Resume a report schedule',
-      params: reportScheduleParamsSchema,
-      responses: { 200: { description: 'The schedule', schema: reportScheduleSchema } },
-      handler: async ({ principal, params }) => {
-        const { em, schedule } = await load(principal.tenantId, params.id);
-        const note = `${paused ? 'paused' : 'resumed'} by user ${principal.userId} through the API`;
-        try {
-          if (paused) await pauseExportSchedule(temporal, principal.tenantId, schedule.id, note);
-          else await resumeExportSchedule(temporal, principal.tenantId, schedule.id, note);
-        } catch (error) {
-          throw temporalUnavailable(error);
-        }
-        schedule.enabled = !paused;
-        await em.flush();
-        return { status: 200, body: await view(schedule, principal.tenantId) };
-      },
-    });
-
   return [
     defineRoute({
       ...common,
@@ -137,34 +106,19 @@ export const reportScheduleRoutes = (deps: ReportScheduleRouteDeps): ApiRoute[] 
           catchupWindowSeconds: body.catchupWindowSeconds,
           enabled: true,
         });
-        try {
-          schedule.temporalScheduleId = await createExportSchedule(temporal, {
-            tenantId: principal.tenantId,
-            scheduleId: schedule.id,
-            template: body.template as ReportTemplate,
-            params,
-            formats: body.formats as ReportFileFormat[],
-            ownerUserId: principal.userId,
-            cron: schedule.cron,
-            timeZone: schedule.timeZone,
-            overlap: REPORT_OVERLAP_POLICIES[body.overlapPolicy],
-            catchupWindowSeconds: body.catchupWindowSeconds,
-            note: `created by user ${principal.userId} through the API`,
-            taskQueue: deps.exports.taskQueue ?? TASK_QUEUE,
-          });
-        } catch (error) {
-          if ((error as { code?: number }).code === 3 /* INVALID_ARGUMENT */)
-            throw new AppError('validation', 'the schedule was refused by Temporal', {
-              fields: [{ path: 'body.cron', message: (error as Error).message }],
-            });
-          throw temporalUnavailable(error);
-        }
-        try {
-          await em.flush();
-        } catch (error) {
-          await deleteExportSchedule(temporal, principal.tenantId, schedule.id);
-          throw error;
-        }
+        await startScheduleRecord(temporal, em, schedule, {
+          tenantId: principal.tenantId,
+          template: body.template as ReportTemplate,
+          params,
+          formats: body.formats as ReportFileFormat[],
+          ownerUserId: principal.userId,
+          cron: schedule.cron,
+          timeZone: schedule.timeZone,
+          overlap: REPORT_OVERLAP_POLICIES[body.overlapPolicy],
+          catchupWindowSeconds: body.catchupWindowSeconds,
+          note: `created by user ${principal.userId} through the API`,
+          taskQueue: deps.exports.taskQueue ?? TASK_QUEUE,
+        });
         return {
           status: 201,
           headers: { Location: `/api/v1/report-schedules/${schedule.id}` },
@@ -200,47 +154,18 @@ export const reportScheduleRoutes = (deps: ReportScheduleRouteDeps): ApiRoute[] 
         return { status: 200, body: await view(schedule, principal.tenantId) };
       },
     }),
-    setPaused(true),
-    setPaused(false),
-    defineRoute({
-      ...common,
-      method: 'post',
-      path: '/api/v1/report-schedules/:id/trigger',
-      operationId: 'triggerReportSchedule',
-      summary: 'Run a report schedule now',
-      description:
-        'One run now, delivered like a scheduled one (files, mail, in-app notice); the cron is unchanged.',
-      params: reportScheduleParamsSchema,
-      responses: { 202: { description: 'A run was started' } },
-      handler: async ({ principal, params }) => {
-        const { schedule } = await load(principal.tenantId, params.id);
-        try {
-          await triggerExportSchedule(temporal, principal.tenantId, schedule.id);
-        } catch (error) {
-          throw temporalUnavailable(error);
-        }
-        return { status: 202 };
-      },
-    }),
-    defineRoute({
-      ...common,
-      method: 'delete',
+    ...scheduleControlRoutes({
+      temporal,
       path: '/api/v1/report-schedules/:id',
-      operationId: 'deleteReportSchedule',
-      summary: 'Delete a report schedule',
-      description: 'Deletes the Temporal Schedule, then the row; files already written stay downloadable.',
+      operation: 'ReportSchedule',
+      noun: 'a report schedule',
+      tags: common.tags,
+      access: REPORT_MANAGERS,
       params: reportScheduleParamsSchema,
-      responses: { 204: { description: 'Deleted' } },
-      handler: async ({ principal, params }) => {
-        const { em, schedule } = await load(principal.tenantId, params.id);
-        try {
-          await deleteExportSchedule(temporal, principal.tenantId, schedule.id);
-        } catch (error) {
-          throw temporalUnavailable(error);
-        }
-        await em.remove(schedule).flush();
-        return { status: 204 };
-      },
+      schema: reportScheduleSchema,
+      load: (tenantId, params) => load(tenantId, params.id),
+      view,
+      kept: 'files already written stay downloadable',
     }),
   ];
 };

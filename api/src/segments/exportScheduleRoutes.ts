@@ -1,18 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, notFound, TASK_QUEUE } from '@c360/domain';
+import { notFound, TASK_QUEUE } from '@c360/domain';
 import { ExportSchedule, forTenant, Segment, Tenant } from '@c360/store';
-import {
-  createExportSchedule,
-  deleteExportSchedule,
-  describeExportSchedule,
-  pauseExportSchedule,
-  resumeExportSchedule,
-  triggerExportSchedule,
-} from '@c360/workflows';
+import { describeExportSchedule } from '@c360/workflows';
 import { defineRoute, type ApiRoute } from '../http/defineRoute';
 import { idParamsSchema } from '../openapi/commonSchemas';
 import type { SegmentExportDeps } from './segmentExportPorts';
-import { SEGMENT_EXPORTERS, temporalUnavailable } from './segmentExportRoutes';
+import { scheduleControlRoutes, startScheduleRecord } from '../reports/scheduleControlRoutes';
+import { SEGMENT_EXPORTERS } from './segmentExportRoutes';
 import {
   scheduleCreateSchema,
   scheduleListSchema,
@@ -60,32 +54,6 @@ export const exportScheduleRoutes = (deps: ExportScheduleRouteDeps): ApiRoute[] 
     return { em, schedule };
   };
 
-  const setPaused = (paused: boolean) =>
-    defineRoute({
-      method: 'post',
-      path: `/api/v1/segments/:id/schedules/:scheduleId/${paused ? 'pause' : 'resume'}`,
-      operationId: paused ? 'pauseExportSchedule' : 'resumeExportSchedule',
-      summary: paused ? 'Pause an export schedule' : 'Resume an export schedule',
-      tags: ['segments'],
-      access: SEGMENT_EXPORTERS,
-      params: scheduleParamsSchema,
-      responses: { 200: { description: 'The schedule', schema: scheduleSchema } },
-      errors: [404, 503],
-      handler: async ({ principal, params }) => {
-        const { em, schedule } = await load(principal.tenantId, params.id, params.scheduleId);
-        const note = `${paused ? 'paused' : 'resumed'} by user ${principal.userId} through the API`;
-        try {
-          if (paused) await pauseExportSchedule(temporal, principal.tenantId, schedule.id, note);
-          else await resumeExportSchedule(temporal, principal.tenantId, schedule.id, note);
-        } catch (error) {
-          throw temporalUnavailable(error);
-        }
-        schedule.enabled = !paused;
-        await em.flush();
-        return { status: 200, body: await view(schedule, principal.tenantId) };
-      },
-    });
-
   return [
     defineRoute({
       method: 'post',
@@ -127,34 +95,19 @@ export const exportScheduleRoutes = (deps: ExportScheduleRouteDeps): ApiRoute[] 
           catchupWindowSeconds: body.catchupWindowSeconds,
           enabled: true,
         });
-        try {
-          schedule.temporalScheduleId = await createExportSchedule(temporal, {
-            tenantId: principal.tenantId,
-            scheduleId: schedule.id,
-            template: REPORT_TEMPLATE,
-            params: schedule.filters,
-            formats: [body.format],
-            ownerUserId: principal.userId,
-            cron: schedule.cron,
-            timeZone: schedule.timeZone,
-            overlap: body.overlapPolicy,
-            catchupWindowSeconds: body.catchupWindowSeconds,
-            note: `created by user ${principal.userId} through the API`,
-            taskQueue: deps.exports.taskQueue ?? TASK_QUEUE,
-          });
-        } catch (error) {
-          if ((error as { code?: number }).code === 3 /* INVALID_ARGUMENT */)
-            throw new AppError('validation', 'the schedule was refused by Temporal', {
-              fields: [{ path: 'body.cron', message: (error as Error).message }],
-            });
-          throw temporalUnavailable(error);
-        }
-        try {
-          await em.flush();
-        } catch (error) {
-          await deleteExportSchedule(temporal, principal.tenantId, schedule.id);
-          throw error;
-        }
+        await startScheduleRecord(temporal, em, schedule, {
+          tenantId: principal.tenantId,
+          template: REPORT_TEMPLATE,
+          params: schedule.filters,
+          formats: [body.format],
+          ownerUserId: principal.userId,
+          cron: schedule.cron,
+          timeZone: schedule.timeZone,
+          overlap: body.overlapPolicy,
+          catchupWindowSeconds: body.catchupWindowSeconds,
+          note: `created by user ${principal.userId} through the API`,
+          taskQueue: deps.exports.taskQueue ?? TASK_QUEUE,
+        });
         return {
           status: 201,
           headers: { Location: `/api/v1/segments/${segment.id}/schedules/${schedule.id}` },
@@ -181,50 +134,18 @@ export const exportScheduleRoutes = (deps: ExportScheduleRouteDeps): ApiRoute[] 
         return { status: 200, body: { items } };
       },
     }),
-    setPaused(true),
-    setPaused(false),
-    defineRoute({
-      method: 'post',
-      path: '/api/v1/segments/:id/schedules/:scheduleId/trigger',
-      operationId: 'triggerExportSchedule',
-      summary: 'Run an export schedule now',
-      description: 'One run now, delivered like a scheduled one; the cron is unchanged.',
-      tags: ['segments'],
-      access: SEGMENT_EXPORTERS,
-      params: scheduleParamsSchema,
-      responses: { 202: { description: 'A run was started' } },
-      errors: [404, 503],
-      handler: async ({ principal, params }) => {
-        const { schedule } = await load(principal.tenantId, params.id, params.scheduleId);
-        try {
-          await triggerExportSchedule(temporal, principal.tenantId, schedule.id);
-        } catch (error) {
-          throw temporalUnavailable(error);
-        }
-        return { status: 202 };
-      },
-    }),
-    defineRoute({
-      method: 'delete',
+    ...scheduleControlRoutes({
+      temporal,
       path: '/api/v1/segments/:id/schedules/:scheduleId',
-      operationId: 'deleteExportSchedule',
-      summary: 'Delete an export schedule',
-      description: 'Deletes the Temporal Schedule, then the row; exports already written stay.',
+      operation: 'ExportSchedule',
+      noun: 'an export schedule',
       tags: ['segments'],
       access: SEGMENT_EXPORTERS,
       params: scheduleParamsSchema,
-      responses: { 204: { description: 'Deleted' } },
-      errors: [404, 503],
-      handler: async ({ principal, params }) => {
-        const { em, schedule } = await load(principal.tenantId, params.id, params.scheduleId);
-        try {
-          await deleteExportSchedule(temporal, principal.tenantId, schedule.id);
-        } catch (error) {
-          throw temporalUnavailable(error);
-        }
-        await em.remove(schedule).flush();
-        return { status: 204 };
-      },
+      schema: scheduleSchema,
+      load: (tenantId, params) => load(tenantId, params.id, params.scheduleId),
+      view,
+      kept: 'exports already written stay',
     }),
   ];
 };
