@@ -10,7 +10,11 @@
  * directly for `baseline` fresh customers, without Temporal or the campaign's bookkeeping. The
  * ratio campaign/baseline is what the durable machinery costs.
  *
- *   npx tsc -b && node node_modules/tsx/dist/cli.mjs bench/campaignThroughput.ts [members=10000] [baseline=1000] [smtpPool=8]
+ *   npx tsc -b && node node_modules/tsx/dist/cli.mjs bench/campaignThroughput.ts [members=10000] [baseline=1000] [smtpPool=8] [maxMinutes]
+ *
+ * With `maxMinutes`, a campaign still sending then is cancelled through its signal (as an operator
+ * would) and the figures cover what was sent until then (`stoppedAtDeadline: true`). Progress
+ * (members sent so far) is printed every minute on stderr.
  *
  * Needs the services (./c360 up or the test ones). Database `c360_bench_campaign` (emptied and
  * migrated at each run), Temporal namespace `c360-test`.
@@ -19,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { CampaignReport } from '@c360/domain';
 import { createOrm, forTenant, resetDatabase, Segment } from '@c360/store';
-import { toChannelCall, workflowsPath } from '@c360/workflows';
+import { campaignControl, toChannelCall, workflowsPath } from '@c360/workflows';
 import { createCampaignActivities } from '../activities/src/campaigns/createCampaignActivities';
 import { createEmailCampaign } from '../activities/src/campaigns/__tests__/support/emailCampaign';
 import { createSendActivities } from '../activities/src/engagement/createSendActivities';
@@ -30,6 +34,7 @@ const members = Number(process.argv[2] ?? 10_000);
 const baselineCount = Number(process.argv[3] ?? 1_000);
 /** SMTP connections reused (the worker's C360_SMTP_POOL); 0: one connection per mail. */
 const smtpPool = Number(process.argv[4] ?? 8);
+const maxMinutes = process.argv[5] ? Number(process.argv[5]) : null;
 const CONCURRENCY = 8;
 const PG = process.env['C360_PG_URL'] ?? 'postgres://c360:c360@127.0.0.1:55432';
 const databaseUrl = `${PG}/c360_bench_campaign`;
@@ -125,6 +130,27 @@ const main = async (): Promise<void> => {
       activities: createCampaignActivities({ orm, send, channels: s.activities, concurrency: CONCURRENCY }),
     });
     const c0 = performance.now();
+    let stoppedAtDeadline = false;
+    const progress = setInterval(() => {
+      void orm.em
+        .fork()
+        .execute<{ n: string }[]>(
+          `select count(*) as n from campaign_member where campaign_id = ? and status = 'sent'`,
+          [campaign.id],
+        )
+        .then(([r]) =>
+          console.error(
+            `${new Date().toISOString()} sent ${r?.n} of ${members} after ${((performance.now() - c0) / 1000).toFixed(0)} s`,
+          ),
+        );
+    }, 60_000);
+    const deadline =
+      maxMinutes === null
+        ? null
+        : setTimeout(() => {
+            stoppedAtDeadline = true;
+            void campaignControl(env.client, taskQueue).signal(campaign.id, 'cancel');
+          }, maxMinutes * 60_000);
     const report = (await worker.runUntil(
       env.client.workflow.execute('campaignWorkflow', {
         taskQueue,
@@ -133,6 +159,8 @@ const main = async (): Promise<void> => {
       }),
     )) as CampaignReport;
     const campaignSeconds = (performance.now() - c0) / 1000;
+    clearInterval(progress);
+    if (deadline) clearTimeout(deadline);
 
     const perSecond = await orm.em.fork().execute<{ n: string }[]>(
       `select count(*) as n from campaign_member where campaign_id = ? and status = 'sent'
@@ -154,13 +182,14 @@ const main = async (): Promise<void> => {
         {
           members,
           smtpPool,
+          stoppedAtDeadline,
           report,
           mailsInSandbox: recipients.length,
           duplicates,
           workflowRuns: runs.length,
           campaign: {
             seconds: +campaignSeconds.toFixed(1),
-            sendsPerSecond: +(members / campaignSeconds).toFixed(1),
+            sendsPerSecond: +(report.sent / campaignSeconds).toFixed(1),
           },
           perSecondSendRate: {
             p5: percentile(rates, 5),
@@ -172,14 +201,15 @@ const main = async (): Promise<void> => {
             seconds: +baselineSeconds.toFixed(1),
             sendsPerSecond: +baselineRate.toFixed(1),
           },
-          ratioCampaignToBaseline: +(members / campaignSeconds / baselineRate).toFixed(2),
+          ratioCampaignToBaseline: +(report.sent / campaignSeconds / baselineRate).toFixed(2),
           peakRssMiB: Math.round(peakRss / 1024 / 1024),
         },
         null,
         2,
       ),
     );
-    if (duplicates !== 0 || recipients.length !== members || report.sent !== members) process.exitCode = 1;
+    const expected = stoppedAtDeadline ? report.sent : members;
+    if (duplicates !== 0 || recipients.length !== expected || report.sent !== expected) process.exitCode = 1;
   } finally {
     clearInterval(rssTimer);
     await s.close();

@@ -1,3 +1,4 @@
+import { deleteExportSchedule } from '@c360/workflows';
 import express, { type Express, type RequestHandler } from 'express';
 import type { AppDeps } from './AppDeps';
 import { adminRoutes } from './admin/adminRoutes';
@@ -88,7 +89,14 @@ export const createApp = (deps: AppDeps): Express => {
     ...journeyRoutes({ em: deps.em }),
     ...profile360Routes({ em: deps.em, now }),
     ...analyticsRoutes({ em: deps.em, now }),
-    ...segmentRoutes({ em: deps.em, logger: deps.logger, now, ...deps.segments }),
+    ...segmentRoutes({
+      em: deps.em,
+      logger: deps.logger,
+      now,
+      ...deps.segments,
+      dropSchedule: (tenantId, scheduleId) =>
+        deleteExportSchedule(deps.segmentExports.temporal, tenantId, scheduleId),
+    }),
     // segment exports, export schedules, launch (issue 4)
     ...segmentExportRoutes({ em: deps.em, now, exports: deps.segmentExports }),
     ...exportScheduleRoutes({ em: deps.em, exports: deps.segmentExports }),

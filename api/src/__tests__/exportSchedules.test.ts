@@ -117,6 +117,66 @@ describe('export schedules on the real Temporal server', () => {
     expect(await forTenant(ctx.orm.em.fork(), ctx.a.id).count(ExportSchedule, {})).toBe(0);
   });
 
+  it('deletes a segment with its export schedules, in PostgreSQL and in Temporal', async () => {
+    const em = forTenant(ctx.orm.em.fork(), ctx.a.id);
+    const doomed = em.create(Segment, {
+      tenant: ctx.a.id,
+      name: 'Doomed',
+      definition: { field: 'vip', op: 'isTrue' },
+    });
+    await em.flush();
+    const ids: string[] = [];
+    for (const name of ['Daily', 'Weekly']) {
+      const created = await request(ctx.app)
+        .post(`/api/v1/segments/${doomed.id}/schedules`)
+        .set('Authorization', marketerA)
+        .send({ ...valid, name });
+      expect(created.status).toBe(201);
+      ids.push(created.body.id as string);
+    }
+    // Another segment's schedule is not touched.
+    const kept = await request(ctx.app)
+      .post(`/api/v1/segments/${segmentId}/schedules`)
+      .set('Authorization', marketerA)
+      .send({ ...valid, name: 'Kept' });
+    expect(kept.status).toBe(201);
+    const temporalId = (id: string) => `export-schedule-${ctx.a.id}-${id}`;
+    try {
+      // Another tenant cannot delete it, and nothing goes.
+      const foreign = await request(ctx.app)
+        .delete(`/api/v1/segments/${doomed.id}`)
+        .set('Authorization', marketerB);
+      expect(foreign.status).toBe(404);
+      expect(await forTenant(ctx.orm.em.fork(), ctx.a.id).count(ExportSchedule, { id: { $in: ids } })).toBe(
+        2,
+      );
+
+      const deleted = await request(ctx.app)
+        .delete(`/api/v1/segments/${doomed.id}`)
+        .set('Authorization', marketerA);
+      expect(deleted.status).toBe(204);
+      for (const id of ids)
+        await expect(ctx.temporal.schedule.getHandle(temporalId(id)).describe()).rejects.toMatchObject({
+          name: 'ScheduleNotFoundError',
+        });
+      const scoped = forTenant(ctx.orm.em.fork(), ctx.a.id);
+      expect(await scoped.count(ExportSchedule, { id: { $in: ids } })).toBe(0);
+      expect(await scoped.count(Segment, { id: doomed.id })).toBe(0);
+      expect((await ctx.temporal.schedule.getHandle(temporalId(kept.body.id)).describe()).state.paused).toBe(
+        false,
+      );
+    } finally {
+      await request(ctx.app)
+        .delete(`/api/v1/segments/${segmentId}/schedules/${kept.body.id}`)
+        .set('Authorization', marketerA);
+      for (const id of ids)
+        await ctx.temporal.schedule
+          .getHandle(temporalId(id))
+          .delete()
+          .catch(() => undefined);
+    }
+  });
+
   it("answers 404 for another tenant's segment", async () => {
     const res = await request(ctx.app)
       .post(`/api/v1/segments/${segmentId}/schedules`)

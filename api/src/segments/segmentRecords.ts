@@ -2,7 +2,8 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { errors as searchErrors } from '@opensearch-project/opensearch';
 import { AppError, compileSegmentFilter, notFound, type SegmentFilter } from '@c360/domain';
-import { Customer, forTenant, Segment, SegmentMembership, User } from '@c360/store';
+import { Customer, ExportSchedule, forTenant, Segment, SegmentMembership, User } from '@c360/store';
+import { temporalUnavailable } from './segmentExportRoutes';
 import type { SegmentSearch } from './segmentPorts';
 import type { SegmentCreate, SegmentPatch, SegmentView } from './segmentSchemas';
 
@@ -38,7 +39,16 @@ export const toSegmentView = (s: Segment): SegmentView => ({
   updatedAt: s.updatedAt.toISOString(),
 });
 
-export type SegmentRecordDeps = { em: EntityManager; search: SegmentSearch; now: () => Date };
+export type SegmentRecordDeps = {
+  em: EntityManager;
+  search: SegmentSearch;
+  now: () => Date;
+  /**
+   * Takes an export schedule's Temporal Schedule away (idempotent): a segment's scheduled exports
+   * go with it, or they would keep firing on a segment that is no more.
+   */
+  dropSchedule: (tenantId: string, scheduleId: string) => Promise<void>;
+};
 
 /**
  * Saved segments of one tenant. A create or a new filter stores the segment's percolator query
@@ -113,10 +123,24 @@ export const segmentRecords = (deps: SegmentRecordDeps, tenantId: string) => {
         return { view: toSegmentView(segment), filterChanged };
       }),
 
-    /** Memberships go with the segment (cascade); no segment.left is emitted for a deleted segment. */
+    /**
+     * Memberships go with the segment (cascade); no segment.left is emitted for a deleted segment.
+     * Its export schedules go too: their Temporal Schedules first (a Temporal that is down answers
+     * 503 and nothing is deleted; a retry finishes what a failure left), then the rows. Campaigns
+     * already launched keep their snapshot and run on.
+     */
     remove: async (id: string): Promise<void> =>
       scoped().transactional(async (em) => {
         const segment = await find(em, id, true);
+        const schedules = await em.find(ExportSchedule, { segment: id });
+        for (const schedule of schedules) {
+          try {
+            await deps.dropSchedule(tenantId, schedule.id);
+          } catch (error) {
+            throw temporalUnavailable(error);
+          }
+        }
+        em.remove(schedules);
         em.remove(segment);
         await em.flush();
         await searchCall('deleting a segment', () => deps.search.remove(id));

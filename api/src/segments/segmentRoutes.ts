@@ -28,6 +28,7 @@ export type SegmentRouteDeps = {
   recompute: SegmentRecompute;
   logger: Logger;
   now: () => Date;
+  dropSchedule: (tenantId: string, scheduleId: string) => Promise<void>;
 };
 
 const SEGMENTS = '/api/v1/segments';
@@ -145,7 +146,10 @@ export const segmentRoutes = (deps: SegmentRouteDeps): ApiRoute[] => {
       method: 'delete',
       path: `${SEGMENTS}/:id`,
       operationId: 'deleteSegment',
-      summary: 'Delete a saved segment and its membership',
+      summary: 'Delete a saved segment, its membership and its export schedules',
+      description:
+        'Its export schedules are deleted with it (their Temporal Schedules first: 503 and nothing deleted when ' +
+        'Temporal is down). Exports already written stay; campaigns already launched run on their snapshot.',
       tags: ['segments'],
       access: SEGMENT_USERS,
       params: idParamsSchema,
