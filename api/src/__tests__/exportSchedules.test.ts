@@ -13,14 +13,7 @@ beforeAll(async () => {
   ctx = await openTestContext('expsched');
   marketerA = `Bearer ${await ctx.token(ctx.a, 'marketer')}`;
   marketerB = `Bearer ${await ctx.token(ctx.b, 'marketer')}`;
-  const em = forTenant(ctx.orm.em.fork(), ctx.a.id);
-  const segment = em.create(Segment, {
-    tenant: ctx.a.id,
-    name: 'VIPs',
-    definition: { field: 'vip', op: 'isTrue' },
-  });
-  await em.flush();
-  segmentId = segment.id;
+  segmentId = await ctx.saveSegment(ctx.a, 'VIPs');
 }, 120_000);
 
 afterAll(async () => {
@@ -118,13 +111,7 @@ describe('export schedules on the real Temporal server', () => {
   });
 
   it('deletes a segment with its export schedules, in PostgreSQL and in Temporal', async () => {
-    const em = forTenant(ctx.orm.em.fork(), ctx.a.id);
-    const doomed = em.create(Segment, {
-      tenant: ctx.a.id,
-      name: 'Doomed',
-      definition: { field: 'vip', op: 'isTrue' },
-    });
-    await em.flush();
+    const doomed = { id: await ctx.saveSegment(ctx.a, 'Doomed') };
     const ids: string[] = [];
     for (const name of ['Daily', 'Weekly']) {
       const created = await request(ctx.app)

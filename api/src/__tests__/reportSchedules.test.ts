@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { ExportSchedule, exportRelativePath, forTenant, Segment, SegmentExport } from '@c360/store';
+import { ExportSchedule, exportRelativePath, forTenant, SegmentExport } from '@c360/store';
 import { openTestContext, type TestContext } from './support/testContext';
 
 let ctx: TestContext;
@@ -16,14 +16,7 @@ beforeAll(async () => {
   managerA = `Bearer ${await ctx.token(ctx.a, 'manager')}`;
   adminA = `Bearer ${await ctx.token(ctx.a, 'admin')}`;
   managerB = `Bearer ${await ctx.token(ctx.b, 'manager')}`;
-  const em = forTenant(ctx.orm.em.fork(), ctx.a.id);
-  const segment = em.create(Segment, {
-    tenant: ctx.a.id,
-    name: 'VIPs',
-    definition: { field: 'vip', op: 'isTrue' },
-  });
-  await em.flush();
-  segmentId = segment.id;
+  segmentId = await ctx.saveSegment(ctx.a, 'VIPs');
 }, 120_000);
 
 afterAll(async () => {

@@ -5,7 +5,6 @@ import {
   buildCustomerDocuments,
   ensureCustomerIndex,
   forTenant,
-  Segment,
   SegmentExport,
   writeCustomerDocuments,
 } from '@c360/store';
@@ -22,13 +21,6 @@ const indexCustomers = async (tenant: TenantFixture, ids: string[]) => {
   await ensureCustomerIndex(ctx.search, ctx.indexPrefix);
   const batch = await buildCustomerDocuments(ctx.orm.em.fork(), tenant.id, ids, new Date());
   await writeCustomerDocuments(ctx.search, ctx.index, batch, { refresh: true });
-};
-
-const saveSegment = async (tenant: TenantFixture, name: string, definition: Record<string, unknown>) => {
-  const em = forTenant(ctx.orm.em.fork(), tenant.id);
-  const segment = em.create(Segment, { tenant: tenant.id, name, definition });
-  await em.flush();
-  return segment.id;
 };
 
 beforeAll(async () => {
@@ -63,8 +55,8 @@ beforeAll(async () => {
   const other = await createCustomer(ctx, ctx.b, { firstName: 'Bob', lastName: 'Other', tags: ['wine'] });
   await indexCustomers(ctx.a, [...Object.values(wine), tea.id]);
   await indexCustomers(ctx.b, [other.id]);
-  segmentId = await saveSegment(ctx.a, 'Wine lovers', { field: 'tags', op: 'has', value: 'wine' });
-  emptySegmentId = await saveSegment(ctx.a, 'Nobody', { field: 'tags', op: 'has', value: 'none-such' });
+  segmentId = await ctx.saveSegment(ctx.a, 'Wine lovers', { field: 'tags', op: 'has', value: 'wine' });
+  emptySegmentId = await ctx.saveSegment(ctx.a, 'Nobody', { field: 'tags', op: 'has', value: 'none-such' });
 }, 120_000);
 
 afterAll(async () => {

@@ -14,6 +14,7 @@ import {
   customerIndexName,
   forTenant,
   hashPassword,
+  Segment,
   Tenant,
   User,
   type SearchClient,
@@ -75,6 +76,8 @@ export type TestContext = {
   logs: Record<string, unknown>[];
   /** An access token for a user of a fixture tenant. */
   token: (tenant: TenantFixture, role: Role) => Promise<string>;
+  /** A saved segment of a fixture tenant, written straight to the database; its id. */
+  saveSegment: (tenant: TenantFixture, name: string, definition?: Record<string, unknown>) => Promise<string>;
   close: () => Promise<void>;
 };
 
@@ -208,6 +211,12 @@ export const openTestContext = async (
       );
       cache.set(key, token);
       return token;
+    },
+    saveSegment: async (tenant, name, definition = { field: 'vip', op: 'isTrue' }) => {
+      const em = forTenant(orm.em.fork(), tenant.id);
+      const segment = em.create(Segment, { tenant: tenant.id, name, definition });
+      await em.flush();
+      return segment.id;
     },
     close: async () => {
       await search.indices.delete({ index, ignore_unavailable: true }).catch(() => undefined);
