@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, defaultMarketingPreferences, notFound, type MarketingPreferences } from '@c360/domain';
-import { AuditLog, Customer, forTenant, storedScores, User } from '@c360/store';
+import { AuditLog, Customer, forTenant, leaveEverySegment, storedScores, User } from '@c360/store';
 import type { CustomerCreate, CustomerPatch, CustomerView } from './customerSchemas';
 
 /** The customer's own free-form fields: preferences are served by their own routes. */
@@ -105,10 +105,14 @@ export const customerRecords = (rootEm: EntityManager, tenantId: string) => {
         return toCustomerView(customer);
       }),
 
-    /** Deletes the row (the database cascades to its records) and audits who did it; the consent trail stays. */
+    /**
+     * Deletes the row (the database cascades to its records) and audits who did it; the consent
+     * trail stays. The customer leaves their segments first, with `segment.left` events.
+     */
     remove: async (id: string, by: { actorId: string; requestId: string }): Promise<void> =>
       scoped().transactional(async (em) => {
         const customer = await lockCustomer(em, id);
+        await leaveEverySegment(em, tenantId, [customer.id], new Date());
         em.remove(customer);
         // No before-image: an erased customer's personal data must not survive in the audit log.
         em.create(AuditLog, {

@@ -137,6 +137,22 @@ describe.each(['percolator', 'evaluator'] as const)('real-time segment membershi
     expect(segment.body.count).toBe(0);
   });
 
+  it('a deleted customer leaves their segments with segment.left', async () => {
+    const grace = await createCustomer(a, { firstName: 'Grace', lastName: 'Hopper', tags: ['gold'] });
+    await waitFor(async () => ((await members(a, gold.id)).total === 1 ? true : undefined), 'grace in gold');
+    const res = await api().delete(`/api/v1/customers/${grace.id}`).set('Authorization', a.tokens.admin);
+    expect(res.status).toBe(204);
+    const ofGrace = (await segmentEvents(gold.id)).filter((e) => e.payload.customerId === grace.id);
+    expect(ofGrace.map((e) => e.type)).toEqual(['segment.entered', 'segment.left']);
+    expect(ofGrace[1]).toMatchObject({
+      tenant_id: a.id,
+      payload: { segmentId: gold.id, customerId: grace.id },
+    });
+    expect((await members(a, gold.id)).total).toBe(0);
+    const segment = await api().get(`/api/v1/segments/${gold.id}`).set('Authorization', a.tokens.marketer);
+    expect(segment.body.count).toBe(0);
+  });
+
   it("never matches another tenant's customer and hides a segment from other tenants", async () => {
     const other = await createCustomer(b, { firstName: 'Bea', tags: ['gold'] });
     const bGold = await createSegment(b, 'Gold', { field: 'tags', op: 'has', value: 'gold' });

@@ -101,6 +101,30 @@ export const applySegmentMembership = async (
   return delta;
 };
 
+/**
+ * Customers about to be deleted leave every segment they are in (anchored or not), with one
+ * `segment.left` event per membership, on the caller's transaction: the cascade of the delete
+ * would otherwise take their memberships away without a word, and a workflow waiting for them to
+ * leave would never hear of it. Call it before deleting the rows.
+ */
+export const leaveEverySegment = async (
+  em: EntityManager,
+  tenantId: string,
+  customerIds: string[],
+  at: Date,
+): Promise<MembershipDelta> => {
+  if (customerIds.length === 0) return { entered: [], left: [] };
+  const left = await em.execute<PairRow[]>(
+    `delete from segment_membership m
+     where m.tenant_id = ? and m.customer_id in (select jsonb_array_elements_text(?::jsonb)::uuid)
+     returning m.segment_id, m.customer_id`,
+    [tenantId, JSON.stringify(customerIds)],
+  );
+  const delta: MembershipDelta = { entered: [], left: left.map(toPair).sort(byIds) };
+  await appendMembershipEvents(em, tenantId, delta, at);
+  return delta;
+};
+
 const appendMembershipEvents = async (
   em: EntityManager,
   tenantId: string,
