@@ -12,10 +12,15 @@
  * relay wakes on), with a 25 ms poll as a safety net. Needs the services (./c360 up or the test
  * ones) and a workspace build (`npx tsc -b`): tsx loads the packages' dist.
  *
- *   node node_modules/tsx/dist/cli.mjs bench/segmentEnteredLatency.ts [writes=100] [segments=50]
+ *   node node_modules/tsx/dist/cli.mjs bench/segmentEnteredLatency.ts [writes=100] [segments=50] [database] [indexPrefix]
  *
  * Database `c360_bench_entered` (created and migrated when missing, kept); indices
- * `c360-bench-entered-e2e-<random>-*` (deleted at the end).
+ * `c360-bench-entered-e2e-<random>-*` (deleted at the end). On the large data set of
+ * bench/segments.ts instead: `... 100 50 c360_bench_seg_1000000 c360-bench-seg-1000000-` writes the
+ * measured tenants' customers into that database (a million customers, 22 million rows) and that
+ * customers index (a million documents), which are left in place; the outbox events the data set
+ * has not delivered (score announcements) are marked delivered first, so the relay only carries
+ * the measured writes.
  */
 import type { AddressInfo } from 'node:net';
 import { Client as PgClient } from 'pg';
@@ -25,7 +30,8 @@ import { openSegmentStack, type SegmentMatcher, type StackTenant } from '../e2e/
 const writes = Number(process.argv[2] ?? 100);
 const segmentCount = Number(process.argv[3] ?? 50);
 const PG = process.env['C360_PG_URL'] ?? 'postgres://c360:c360@127.0.0.1:55432';
-const dbName = 'c360_bench_entered';
+const dbName = process.argv[4] ?? 'c360_bench_entered';
+const sharedIndexPrefix = process.argv[5];
 const databaseUrl = `${PG}/${dbName}`;
 process.env['C360_INDEX_PREFIX'] ??= 'c360-bench-entered-';
 
@@ -125,7 +131,13 @@ const main = async (): Promise<void> => {
   await ensureDatabase(`${PG}/${dbName}`);
   const orm = await createOrm({ databaseUrl, poolMax: 8 });
   await migrateUp(orm);
-  const stack = await openSegmentStack(orm, databaseUrl);
+  if (sharedIndexPrefix)
+    await orm.em.fork().execute(`update outbox_event set processed_at = now() where processed_at is null`);
+  const stack = await openSegmentStack(
+    orm,
+    databaseUrl,
+    sharedIndexPrefix ? { indexPrefix: sharedIndexPrefix } : {},
+  );
   const server = stack.app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
@@ -162,9 +174,10 @@ const main = async (): Promise<void> => {
         if (s['recomputeWorkflowId']) workflows.push(String(s['recomputeWorkflowId']));
       }
       for (const id of workflows) await stack.env.client.workflow.getHandle(id).result();
-      // Customers for the PATCH round, created outside every tag segment.
+      // Customers for the PATCH round (one per write, warm-ups included: a customer patched
+      // twice into the same segment would find its first event), created outside every tag segment.
       const idle: string[] = [];
-      for (let i = 0; i < writes; i += 1)
+      for (let i = 0; i < writes + 3; i += 1)
         idle.push(
           String(
             (await call(tenant, 'agent', 'POST', '/customers', { firstName: `Idle${i}`, tags: ['idle'] }))[
@@ -180,7 +193,7 @@ const main = async (): Promise<void> => {
       for (const method of ['POST', 'PATCH'] as const) {
         for (let i = -3; i < writes; i += 1) {
           // Three unmeasured writes first: connections and caches warm for both measures.
-          const k = i < 0 ? writes + i : i;
+          const k = i + 3;
           const tags = [`bench-${k % TAG_SEGMENTS}`];
           let customerId: string | undefined = method === 'PATCH' ? idle[k] : undefined;
           const t0 = performance.now();
@@ -205,8 +218,12 @@ const main = async (): Promise<void> => {
         );
       }
     }
+    const [{ n: customersInDb } = { n: '?' }] = await orm.em
+      .fork()
+      .execute<{ n: string }[]>('select count(*) as n from customer');
+    const documents = (await stack.direct.count({ index: `${stack.indexPrefix}customers` })).body.count;
     console.log(
-      `\n${writes} writes per method and matcher, ${segmentCount} saved segments in the tenant, one write at a time`,
+      `\n${writes} writes per method and matcher, ${segmentCount} saved segments in the tenant, one write at a time; ${customersInDb} customers in the database, ${documents} documents in the customers index`,
     );
     console.log(
       `${'matcher'.padEnd(10)} ${'write'.padEnd(5)} ${'response p50/p95'.padStart(16)}  ${'entered p50/p95'.padStart(16)}  entered/response p50 / p95`,

@@ -35,11 +35,22 @@ const ROLES: Role[] = ['agent', 'marketer', 'manager', 'admin', 'ops'];
  * membership, and a Temporal worker with every activity on a task queue of its own. The relay
  * and the API reach OpenSearch through a proxy the test can cut; the worker goes direct.
  */
-export const openSegmentStack = async (orm: MikroORM, databaseUrl: string) => {
+export const openSegmentStack = async (
+  orm: MikroORM,
+  databaseUrl: string,
+  // indexPrefix: an existing customers index to write into (a bench on a large data set); it is
+  // left in place at close. By default the stack has indices of its own, deleted at close.
+  options: { indexPrefix?: string } = {},
+) => {
   // The reconciliation's drift report is a warning; tests provoke it on purpose.
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const opensearchUrl = new URL(process.env['C360_OPENSEARCH_URL'] ?? 'http://127.0.0.1:9200');
-  const indexPrefix = `${process.env['C360_INDEX_PREFIX'] ?? 'c360-test-'}e2e-${randomUUID().slice(0, 8)}-`;
+  const indexPrefix =
+    options.indexPrefix ??
+    `${process.env['C360_INDEX_PREFIX'] ?? 'c360-test-'}e2e-${randomUUID().slice(0, 8)}-`;
+  const owned = options.indexPrefix
+    ? [`${indexPrefix}segments-percolator`]
+    : [`${indexPrefix}customers`, `${indexPrefix}segments-percolator`];
   const direct = createSearchClient(opensearchUrl.toString());
   const proxy = cuttableProxy(Number(opensearchUrl.port || 9200));
   await proxy.open();
@@ -124,8 +135,7 @@ export const openSegmentStack = async (orm: MikroORM, databaseUrl: string) => {
       await running;
       await proxy.cut();
       await viaProxy.close();
-      for (const index of [`${indexPrefix}customers`, `${indexPrefix}segments-percolator`])
-        await direct.indices.delete({ index }).catch(() => undefined);
+      for (const index of owned) await direct.indices.delete({ index }).catch(() => undefined);
       await direct.close();
       await env.teardown();
     },
