@@ -47,7 +47,7 @@ export async function purgeRetention(input: PurgeRetentionInput = {}): Promise<R
     phase: 'purging',
     tenantsDone: 0,
     currentTenantId: null,
-    counts: { messages: 0, calls: 0, tickets: 0 },
+    counts: { messages: 0, calls: 0, tickets: 0, exports: 0 },
     batches: 0,
   };
   setHandler(retentionProgressQuery, () => progress);

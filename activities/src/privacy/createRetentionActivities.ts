@@ -9,10 +9,18 @@ import {
   type SearchClient,
 } from '@c360/store';
 import type { PrivacyActivities, PurgeTarget, RetentionTenant } from '@c360/workflows';
+import { purgeExportFiles } from './purgeExportFiles';
 import { reindexCustomers } from './reindexCustomers';
 import { RETENTION_BATCH_SQL } from './retentionSql';
 
-export type RetentionDeps = { orm: MikroORM; search: SearchClient; indexPrefix: string; clock?: () => Date };
+export type RetentionDeps = {
+  orm: MikroORM;
+  search: SearchClient;
+  indexPrefix: string;
+  /** Where export files live (the export-files rule removes them); a worker without one cannot purge files. */
+  exportDir?: string;
+  clock?: () => Date;
+};
 
 type RetentionActivities = Pick<
   PrivacyActivities,
@@ -59,6 +67,8 @@ export const createRetentionActivities = (deps: RetentionDeps): RetentionActivit
     async purgeRetentionBatch({ tenantId, target, days, asOf, limit }) {
       const cutoff = new Date(new Date(asOf).getTime() - days * 86_400_000);
       const em = forTenant(deps.orm.em.fork(), tenantId);
+      // Export files are not customer records: no document to refresh, files to remove.
+      if (target === 'exports') return purgeExportFiles(em, deps.exportDir, tenantId, cutoff, limit);
       const customerIds = await em.transactional(async (tx) => {
         const rows = await tx.execute<{ customer_id: string }[]>(RETENTION_BATCH_SQL[target], [
           tenantId,
@@ -102,7 +112,7 @@ export const createRetentionActivities = (deps: RetentionDeps): RetentionActivit
           entityType: 'tenant',
           entityId: tenantId,
           before: null,
-          after: { asOf, counts: { messages: 0, calls: 0, tickets: 0, ...counts }, workflowId },
+          after: { asOf, counts: { messages: 0, calls: 0, tickets: 0, exports: 0, ...counts }, workflowId },
           reason: 'retention policy',
           source: 'retention_schedule',
           requestId: workflowId.slice(0, 100),

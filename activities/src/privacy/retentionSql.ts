@@ -6,7 +6,7 @@ import type { PurgeTarget } from '@c360/workflows';
  * cut-off and not yet purged (so a retried batch finds the rest, never the same rows), locks them,
  * purges them, and returns each purged row's customer. Parameters: tenant id, cut-off, limit.
  */
-export const RETENTION_BATCH_SQL: Record<PurgeTarget, string> = {
+export const RETENTION_BATCH_SQL: Record<Exclude<PurgeTarget, 'exports'>, string> = {
   // Message bodies: the text, the HTML and the attachment list go; the row (who, when, which
   // channel, delivery status) stays so conversation counts and reports keep their numbers.
   messages: `

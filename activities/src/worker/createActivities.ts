@@ -66,7 +66,7 @@ export const createActivities = (deps: ActivityDeps) => {
     ...(deps.surveys ? createSurveyActivities({ orm: deps.orm, links: deps.surveys.links }) : {}),
     // Issue 6, default playbooks.
     ...createPlaybookActivities(deps),
-    ...createRetentionActivities(deps),
+    ...createRetentionActivities({ ...deps, exportDir: deps.exports?.exportDir ?? deps.dsr?.exportDir }),
     ...(deps.dsr ? createDsrActivities({ ...deps, ...deps.dsr }) : {}),
   };
 };

@@ -29,31 +29,44 @@ describe('retention policies', () => {
     const initial = await request(ctx.app).get(POLICIES).set('Authorization', admin);
     expect(initial.status).toBe(200);
     expect(initial.body).toEqual({
-      policies: { messageBodiesDays: null, callTranscriptsDays: null, closedTicketsDays: null },
+      policies: {
+        messageBodiesDays: null,
+        callTranscriptsDays: null,
+        closedTicketsDays: null,
+        exportFilesDays: null,
+      },
       lastRunAt: null,
     });
     const put = await request(ctx.app)
       .put(POLICIES)
       .set('Authorization', admin)
-      .send({ messageBodiesDays: 365, callTranscriptsDays: 90, closedTicketsDays: null });
+      .send({
+        messageBodiesDays: 365,
+        callTranscriptsDays: 90,
+        closedTicketsDays: null,
+        exportFilesDays: 30,
+      });
     expect(put.status).toBe(200);
     expect(put.body.policies).toEqual({
       messageBodiesDays: 365,
       callTranscriptsDays: 90,
       closedTicketsDays: null,
+      exportFilesDays: 30,
     });
     const off = await request(ctx.app)
       .put(POLICIES)
       .set('Authorization', admin)
-      .send({ messageBodiesDays: null, callTranscriptsDays: 30, closedTicketsDays: 730 });
+      .send({ messageBodiesDays: null, callTranscriptsDays: 30, closedTicketsDays: 730, exportFilesDays: 7 });
     expect(off.body.policies).toEqual({
       messageBodiesDays: null,
       callTranscriptsDays: 30,
       closedTicketsDays: 730,
+      exportFilesDays: 7,
     });
     const rows = await ctx.orm.em.fork().find(RetentionPolicy, { tenant: ctx.a.id }, { filters: false });
     expect(rows.map((r) => [r.target, r.retentionDays, r.enabled, r.action]).sort()).toEqual([
       ['calls', 30, true, 'anonymize'],
+      ['exports', 7, true, 'delete'],
       ['messages', 365, false, 'anonymize'],
       ['tickets', 730, true, 'delete'],
     ]);
@@ -65,6 +78,7 @@ describe('retention policies', () => {
       messageBodiesDays: null,
       callTranscriptsDays: null,
       closedTicketsDays: null,
+      exportFilesDays: null,
     });
   });
 
@@ -72,18 +86,30 @@ describe('retention policies', () => {
     const before = (await request(ctx.app).get(POLICIES).set('Authorization', admin)).body;
     for (const [body, field] of [
       [
-        { messageBodiesDays: 0, callTranscriptsDays: null, closedTicketsDays: null },
+        { messageBodiesDays: 0, callTranscriptsDays: null, closedTicketsDays: null, exportFilesDays: null },
         'body.messageBodiesDays',
       ],
       [
-        { messageBodiesDays: 1.5, callTranscriptsDays: null, closedTicketsDays: null },
+        { messageBodiesDays: 1.5, callTranscriptsDays: null, closedTicketsDays: null, exportFilesDays: null },
         'body.messageBodiesDays',
       ],
       [
-        { messageBodiesDays: null, callTranscriptsDays: '30', closedTicketsDays: null },
+        {
+          messageBodiesDays: null,
+          callTranscriptsDays: '30',
+          closedTicketsDays: null,
+          exportFilesDays: null,
+        },
         'body.callTranscriptsDays',
       ],
-      [{ messageBodiesDays: null, callTranscriptsDays: null }, 'body.closedTicketsDays'],
+      [
+        { messageBodiesDays: null, callTranscriptsDays: null, exportFilesDays: null },
+        'body.closedTicketsDays',
+      ],
+      [
+        { messageBodiesDays: null, callTranscriptsDays: null, closedTicketsDays: null, exportFilesDays: 0 },
+        'body.exportFilesDays',
+      ],
     ] as const) {
       const res = await request(ctx.app).put(POLICIES).set('Authorization', admin).send(body);
       expect(res.status).toBe(400);
@@ -93,6 +119,7 @@ describe('retention policies', () => {
       messageBodiesDays: null,
       callTranscriptsDays: null,
       closedTicketsDays: null,
+      exportFilesDays: null,
       auditLogDays: 30,
     });
     expect(auditLog.status).toBe(400);

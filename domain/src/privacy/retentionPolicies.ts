@@ -2,8 +2,9 @@ import { z } from 'zod';
 
 /**
  * A tenant's retention policies, as the API reads and writes them. Each rule is off (null) or
- * a number of days: message bodies are redacted, call transcripts erased, closed tickets
- * deleted once older than that. The audit log is always kept: no rule can purge it.
+ * a number of days: message bodies are redacted, call transcripts erased, closed tickets and
+ * export files (segment exports, report runs: they hold customers' data) deleted once older than
+ * that. The audit log is always kept: no rule can purge it.
  */
 const days = z
   .number()
@@ -16,6 +17,7 @@ export const retentionPoliciesSchema = z
     messageBodiesDays: days.nullable(),
     callTranscriptsDays: days.nullable(),
     closedTicketsDays: days.nullable(),
+    exportFilesDays: days.nullable(),
   })
   .strict();
 export type RetentionPolicies = z.infer<typeof retentionPoliciesSchema>;
@@ -25,6 +27,7 @@ export const RETENTION_RULES = [
   { key: 'messageBodiesDays', target: 'messages', action: 'anonymize' },
   { key: 'callTranscriptsDays', target: 'calls', action: 'anonymize' },
   { key: 'closedTicketsDays', target: 'tickets', action: 'delete' },
+  { key: 'exportFilesDays', target: 'exports', action: 'delete' },
 ] as const;
 export type RetentionRule = (typeof RETENTION_RULES)[number];
 export type RetentionRuleTarget = RetentionRule['target'];
@@ -33,6 +36,7 @@ export const NO_RETENTION: RetentionPolicies = {
   messageBodiesDays: null,
   callTranscriptsDays: null,
   closedTicketsDays: null,
+  exportFilesDays: null,
 };
 
 const DAY_MS = 86_400_000;

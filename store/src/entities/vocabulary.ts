@@ -91,6 +91,7 @@ export const RETENTION_TARGETS = [
   'messages',
   'calls',
   'tickets',
+  'exports',
   'audit_log',
   'notifications',
   'inactive_customers',

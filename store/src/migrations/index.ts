@@ -13,6 +13,7 @@ import { Migration20261129133000_surveyWorkflow } from './Migration2026112913300
 import { Migration20261129134414_playbooks } from './Migration20261129134414_playbooks';
 import { Migration20261129140843_campaigns } from './Migration20261129140843_campaigns';
 import { Migration20261129163000_reportExports } from './Migration20261129163000_reportExports';
+import { Migration20261129203000_exportRetention } from './Migration20261129203000_exportRetention';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered by glob) so the same list works
@@ -33,4 +34,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129134414_playbooks', class: Migration20261129134414_playbooks },
   { name: 'Migration20261129140843_campaigns', class: Migration20261129140843_campaigns },
   { name: 'Migration20261129163000_reportExports', class: Migration20261129163000_reportExports },
+  { name: 'Migration20261129203000_exportRetention', class: Migration20261129203000_exportRetention },
 ];

@@ -101,7 +101,7 @@ describe('purgeRetention workflow', () => {
       phase: 'done',
       tenantsDone: 3,
       currentTenantId: null,
-      counts: { messages: 10, calls: 5, tickets: 6 },
+      counts: { messages: 10, calls: 5, tickets: 6, exports: 0 },
       batches: fake.batches.length,
     });
     expect(fake.reports).toEqual([

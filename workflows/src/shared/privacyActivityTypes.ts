@@ -2,7 +2,7 @@
  * The contracts of the privacy activities (activities/src/privacy): the retention purge and the
  * data-subject requests. Inputs carry ids only: personal data never enters a workflow history.
  */
-export type PurgeTarget = 'messages' | 'calls' | 'tickets';
+export type PurgeTarget = 'messages' | 'calls' | 'tickets' | 'exports';
 
 export type RetentionTenant = {
   tenantId: string;

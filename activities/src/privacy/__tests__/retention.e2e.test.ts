@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { REDACTED_BODY } from '@c360/domain';
 import {
   buildCustomerDocuments,
   createSearchClient,
+  exportRelativePath,
   forTenant,
   RetentionPolicy,
   useTestDatabase,
@@ -167,5 +171,78 @@ it('removes exactly what the policy says from PostgreSQL and OpenSearch, and rep
       { aggregate_id: string }[]
     >(`select distinct aggregate_id from outbox_event where type = 'customer.changed' and payload::text like '%"retention.%'`);
   expect(events.map((e) => e.aggregate_id).sort()).toEqual([a1.id, a2.id].sort());
-  expect(again.counts).toEqual({ messages: 0, calls: 0, tickets: 0 });
+  expect(again.counts).toEqual({ messages: 0, calls: 0, tickets: 0, exports: 0 });
+}, 120_000);
+
+it('deletes export files older than the export-files rule, file first, and keeps the rest', async () => {
+  const exportDir = mkdtempSync(path.join(tmpdir(), 'c360-retention-exports-'));
+  const c = await createTenant(db.orm, 'ret-c');
+  const d = await createTenant(db.orm, 'ret-d');
+  const emC = forTenant(db.orm.em.fork(), c);
+  emC.create(RetentionPolicy, {
+    tenant: c,
+    target: 'exports',
+    retentionDays: 30,
+    action: 'delete',
+    enabled: true,
+  });
+  await emC.flush();
+  const day = 86_400_000;
+  // tenant, status, age in days, with a file?
+  const specs = [
+    ['old done', c, 'done', 100, true],
+    ['old failed', c, 'failed', 100, false],
+    ['old still running', c, 'running', 100, true],
+    ['recent done', c, 'done', 10, true],
+    ['other tenant old done', d, 'done', 100, true],
+  ] as const;
+  const ids = new Map<string, { id: string; file: string | null }>();
+  for (const [label, tenant, status, age, withFile] of specs) {
+    const id = randomUUID();
+    const relative = withFile ? exportRelativePath(tenant, id, 'csv') : null;
+    if (relative) {
+      mkdirSync(path.dirname(path.join(exportDir, relative)), { recursive: true });
+      writeFileSync(path.join(exportDir, relative), `id\r\n${label}\r\n`);
+    }
+    const at = new Date(FIXTURE_AS_OF.getTime() - age * day);
+    await db.orm.em.fork().execute(
+      `insert into segment_export (id, tenant_id, created_at, updated_at, format, columns, status, workflow_id, file_path, params)
+       values (?, ?, ?, ?, 'csv', '{id}', ?, ?, ?, '{}')`,
+      [id, tenant, at, at, status, `retention-export-${id}`, relative],
+    );
+    ids.set(label, { id, file: relative ? path.join(exportDir, relative) : null });
+  }
+
+  const taskQueue = `retention-exports-${randomUUID().slice(0, 8)}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace: NAMESPACE,
+    taskQueue,
+    workflowsPath,
+    activities: createActivities({
+      orm: db.orm,
+      search,
+      indexPrefix,
+      dsr: { exportDir, temporal: env.client },
+    }),
+  });
+  const result = await worker.runUntil(
+    env.client.workflow.execute<typeof purgeRetention>('purgeRetention', {
+      taskQueue,
+      workflowId: `retention-exports-test-${randomUUID()}`,
+      args: [{ asOf: FIXTURE_AS_OF.toISOString(), batchSize: 1 }],
+      typedSearchAttributes: [{ key: WorkflowKindKey, value: 'retention' }],
+    }),
+  );
+  expect(result.counts.exports).toBe(2);
+
+  const left = new Set(
+    (await db.orm.em.fork().execute<{ id: string }[]>('select id from segment_export')).map((r) => r.id),
+  );
+  for (const [label, { id, file }] of ids) {
+    const purged = label === 'old done' || label === 'old failed';
+    expect({ label, row: left.has(id) }).toEqual({ label, row: !purged });
+    if (file) expect({ label, file: existsSync(file) }).toEqual({ label, file: !purged });
+  }
+  rmSync(exportDir, { recursive: true, force: true });
 }, 120_000);
