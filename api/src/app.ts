@@ -21,6 +21,7 @@ import { segmentExportRoutes } from './segments/segmentExportRoutes';
 import { reportRoutes } from './reports/reportRoutes';
 import { reportScheduleRoutes } from './reports/reportScheduleRoutes';
 import { segmentLaunchRoutes } from './segments/segmentLaunchRoutes';
+import { segmentCampaignsRoute } from './segments/segmentCampaignsRoute';
 import { mountRoutes } from './http/defineRoute';
 import { customerScoreRoutes } from './scores/customerScoreRoutes';
 import { errorHandler, notFoundHandler } from './http/errorHandler';
@@ -93,6 +94,7 @@ export const createApp = (deps: AppDeps): Express => {
     ...segmentExportRoutes({ em: deps.em, now, exports: deps.segmentExports }),
     ...exportScheduleRoutes({ em: deps.em, exports: deps.segmentExports }),
     ...segmentLaunchRoutes({ em: deps.em, campaigns: deps.campaigns }),
+    segmentCampaignsRoute({ em: deps.em, campaigns: deps.campaigns }),
     ...webhookRoutes({ em: deps.em, logger: deps.logger, settings: deps.webhooks, now }),
     ...scoreSettingsRoutes(deps.em),
     // Issue 6, default playbooks.

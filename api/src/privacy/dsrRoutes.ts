@@ -11,6 +11,8 @@ import { defineRoute, type ApiRoute } from '../http/defineRoute';
 import { idParamsSchema } from '../openapi/commonSchemas';
 import { temporalUnavailable } from '../segments/segmentExportRoutes';
 import type { SegmentExportDeps } from '../segments/segmentExportPorts';
+import { dsrListRoute } from './dsrListRoute';
+import { recordDsrRequested } from './dsrRequestRecords';
 import { dsrAcceptedSchema, dsrKindParamsSchema, dsrParamsSchema, dsrStatusSchema } from './privacySchemas';
 
 /** Data-subject requests hand over or destroy everything about a person: admins only. */
@@ -60,6 +62,16 @@ const startRoute = (deps: DsrRouteDeps, kind: DsrKind): ApiRoute =>
       } catch (error) {
         throw temporalUnavailable(error);
       }
+      // After the start: a request that never started is not listed as asked for.
+      if (started.started)
+        await recordDsrRequested(deps.em, {
+          tenantId: principal.tenantId,
+          customerId: params.id,
+          requestId,
+          userId: principal.userId,
+          kind,
+          workflowId: started.workflowId,
+        });
       const statusUrl = `${base(params.id, kind)}/${requestId}`;
       return {
         status: 202,
@@ -73,6 +85,7 @@ const startRoute = (deps: DsrRouteDeps, kind: DsrKind): ApiRoute =>
 export const dsrRoutes = (deps: DsrRouteDeps): ApiRoute[] => [
   startRoute(deps, 'export'),
   startRoute(deps, 'erase'),
+  dsrListRoute(deps),
   defineRoute({
     method: 'get',
     path: '/api/v1/customers/:id/dsr/:kind/:requestId',
