@@ -128,6 +128,10 @@ describe('GET /customers/:id/dsr', () => {
       downloadUrl: `/api/v1/customers/${customer.id}/dsr/export/${exported.requestId}/download`,
     });
     expect(done[0]!.finishedAt).not.toBeNull();
+    // The link serves the archive the audit record names (the run itself never ends in Temporal here).
+    const archiveRes = await request(ctx.app).get(done[0]!.downloadUrl!).set('Authorization', admin);
+    expect(archiveRes.status).toBe(200);
+    expect(JSON.stringify(archiveRes.body)).toContain((customer['emails'] as string[])[0]);
 
     const erasure = await start(customer.id, 'erase');
     const eraseInput = { ...input, requestId: erasure.requestId };
@@ -144,6 +148,8 @@ describe('GET /customers/:id/dsr', () => {
       ['erase', 'COMPLETED', null],
       ['export', 'COMPLETED', null],
     ]);
+    // The erasure deleted the archive: the old link is gone too.
+    expect((await request(ctx.app).get(done[0]!.downloadUrl!).set('Authorization', admin)).status).toBe(404);
     // The list is the audit log's: ids only, nothing of the erased customer's details.
     const rows = await forTenant(ctx.orm.em.fork(), ctx.a.id).find(AuditLog, {
       entityId: customer.id,

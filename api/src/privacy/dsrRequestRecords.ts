@@ -104,3 +104,19 @@ export const listDsrRequests = async (
     }))
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.requestId.localeCompare(a.requestId));
 };
+
+/** The archive a completed export recorded in the audit log; null while none is recorded. */
+export const recordedArchive = async (
+  em: EntityManager,
+  tenantId: string,
+  ref: { customerId: string; requestId: string },
+): Promise<string | null> => {
+  const row = await forTenant(em.fork(), tenantId).findOne(AuditLog, {
+    action: 'dsr.exported',
+    entityType: 'customer',
+    entityId: ref.customerId,
+    requestId: ref.requestId,
+  });
+  const fileName = row?.after?.['fileName'];
+  return typeof fileName === 'string' ? fileName : null;
+};
