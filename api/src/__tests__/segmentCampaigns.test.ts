@@ -49,7 +49,7 @@ const storeEnded = async (
     status: 'done',
     createdBy: tenantId === ctx.a.id ? ctx.a.users.manager.id : ctx.b.users.manager.id,
     workflowId: 'campaign-stored',
-    report: { members: 10, sent: 7, failed: 1, skipped: { optedOut: 2 }, deferred: 3, pending: 0 },
+    report: { members: 10, sent: 7, failed: 1, skipped: { not_opted_in: 2 }, deferred: 3, pending: 0 },
     finishedAt: new Date('2026-01-02T10:00:00Z'),
     ...patch,
   });
@@ -103,7 +103,7 @@ describe('GET /segments/:id/campaigns', () => {
       status: 'done',
       purpose: 'service',
       progress: null,
-      report: { members: 10, sent: 7, failed: 1, skipped: { optedOut: 2 } },
+      report: { members: 10, sent: 7, failed: 1, skipped: { not_opted_in: 2 } },
       finishedAt: '2026-01-02T10:00:00.000Z',
       launchedBy: { id: ctx.a.users.manager.id, name: `manager of ${ctx.a.slug}` },
     });
