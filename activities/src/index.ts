@@ -31,3 +31,5 @@ export * from './surveys/createSurveyActivities';
 export * from './playbooks/createPlaybookActivities';
 export * from './campaigns/createCampaignActivities';
 export * from './smtp/smtpTransport';
+// The data-subject request steps, for tests that run them as the worker would.
+export { createDsrActivities, type DsrDeps } from './privacy/createDsrActivities';

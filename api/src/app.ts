@@ -22,6 +22,7 @@ import { segmentExportRoutes } from './segments/segmentExportRoutes';
 import { reportRoutes } from './reports/reportRoutes';
 import { reportScheduleRoutes } from './reports/reportScheduleRoutes';
 import { segmentLaunchRoutes } from './segments/segmentLaunchRoutes';
+import { segmentCampaignsRoute } from './segments/segmentCampaignsRoute';
 import { mountRoutes } from './http/defineRoute';
 import { customerScoreRoutes } from './scores/customerScoreRoutes';
 import { errorHandler, notFoundHandler } from './http/errorHandler';
@@ -101,6 +102,7 @@ export const createApp = (deps: AppDeps): Express => {
     ...segmentExportRoutes({ em: deps.em, now, exports: deps.segmentExports }),
     ...exportScheduleRoutes({ em: deps.em, exports: deps.segmentExports }),
     ...segmentLaunchRoutes({ em: deps.em, campaigns: deps.campaigns }),
+    segmentCampaignsRoute({ em: deps.em, campaigns: deps.campaigns }),
     ...webhookRoutes({ em: deps.em, logger: deps.logger, settings: deps.webhooks, now }),
     ...scoreSettingsRoutes(deps.em),
     // Issue 6, default playbooks.

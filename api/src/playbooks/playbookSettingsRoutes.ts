@@ -27,7 +27,8 @@ const playbookEntrySchema = z
       'vip.params: tag, ticketPriority (high|urgent), welcome {channel, content}. ' +
       'lowCsat.params: priority (high|urgent), teamLeadUserId (uuid or null: first active manager), resolveWithinHours. ' +
       'churnWinback.params: engagementWaitDays, outcomeWaitDays, message {channel, content}. ' +
-      'segmentEntered.params: attachments [{segmentId, playbook: vip|churnWinback, reentry: {kind: never} | {kind: afterDays, days}}]. ' +
+      'segmentEntered.params: attachments, one per segment: [{segmentId, playbook: vip|churnWinback, reentry: {kind: never} | {kind: afterDays, days}} ' +
+      '| {segmentId, message: {channel, content, purpose: marketing|service}, reentry}]. ' +
       'content: {type: text, text} | {type: template, name, language, parameters} | {type: email, subject, html?, text?}. ' +
       'Every field has a default.',
   });

@@ -11,6 +11,8 @@ import { defineRoute, type ApiRoute } from '../http/defineRoute';
 import { idParamsSchema } from '../openapi/commonSchemas';
 import { temporalUnavailable } from '../segments/segmentExportRoutes';
 import type { SegmentExportDeps } from '../segments/segmentExportPorts';
+import { dsrListRoute } from './dsrListRoute';
+import { recordDsrRequested, recordedArchive } from './dsrRequestRecords';
 import { dsrAcceptedSchema, dsrKindParamsSchema, dsrParamsSchema, dsrStatusSchema } from './privacySchemas';
 
 /** Data-subject requests hand over or destroy everything about a person: admins only. */
@@ -60,6 +62,16 @@ const startRoute = (deps: DsrRouteDeps, kind: DsrKind): ApiRoute =>
       } catch (error) {
         throw temporalUnavailable(error);
       }
+      // After the start: a request that never started is not listed as asked for.
+      if (started.started)
+        await recordDsrRequested(deps.em, {
+          tenantId: principal.tenantId,
+          customerId: params.id,
+          requestId,
+          userId: principal.userId,
+          kind,
+          workflowId: started.workflowId,
+        });
       const statusUrl = `${base(params.id, kind)}/${requestId}`;
       return {
         status: 202,
@@ -73,6 +85,7 @@ const startRoute = (deps: DsrRouteDeps, kind: DsrKind): ApiRoute =>
 export const dsrRoutes = (deps: DsrRouteDeps): ApiRoute[] => [
   startRoute(deps, 'export'),
   startRoute(deps, 'erase'),
+  dsrListRoute(deps),
   defineRoute({
     method: 'get',
     path: '/api/v1/customers/:id/dsr/:kind/:requestId',
@@ -126,14 +139,19 @@ export const dsrRoutes = (deps: DsrRouteDeps): ApiRoute[] => [
     errors: [404, 409],
     handler: async ({ principal, params, res }) => {
       const ref = { tenantId: principal.tenantId, customerId: params.id, requestId: params.requestId };
-      const status = await getDsrStatus(deps.exports.temporal, 'export', ref);
-      if (!status) throw notFound('data-subject request', params.requestId);
-      if (status.status !== 'COMPLETED')
-        throw new AppError(
-          'conflict',
-          `request ${params.requestId} is ${status.status}, not ready to download`,
-        );
-      const file = resolveExportFile(deps.exports.exportDir, (status.result as DsrArchive).fileName);
+      // The audit record first: it outlives the run in Temporal (the namespace's retention).
+      let fileName = await recordedArchive(deps.em, principal.tenantId, ref);
+      if (!fileName) {
+        const status = await getDsrStatus(deps.exports.temporal, 'export', ref);
+        if (!status) throw notFound('data-subject request', params.requestId);
+        if (status.status !== 'COMPLETED')
+          throw new AppError(
+            'conflict',
+            `request ${params.requestId} is ${status.status}, not ready to download`,
+          );
+        fileName = (status.result as DsrArchive).fileName;
+      }
+      const file = resolveExportFile(deps.exports.exportDir, fileName);
       // An erasure since then deleted the archive.
       if (
         !(await stat(file).then(

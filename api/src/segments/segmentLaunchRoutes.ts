@@ -13,7 +13,7 @@ export const PLAYBOOK_LAUNCH_MISSING =
   'launching a playbook for every current member is not built: attach the playbook to the segment ' +
   '(it then starts once for each customer who enters), or launch a campaign';
 
-const campaignProgressSchema = z.object({
+export const campaignProgressSchema = z.object({
   phase: z.string(),
   members: z.number().int(),
   round: z.number().int(),
@@ -57,7 +57,7 @@ export const campaignSchema = z
   })
   .meta({ id: 'Campaign' });
 
-const toView = (c: Campaign, progress: z.infer<typeof campaignProgressSchema> | null) => ({
+export const campaignView = (c: Campaign, progress: z.infer<typeof campaignProgressSchema> | null) => ({
   id: c.id,
   segmentId: c.segment?.id ?? null,
   name: c.name,
@@ -82,7 +82,10 @@ export const segmentLaunchRoutes = (deps: SegmentLaunchRouteDeps): ApiRoute[] =>
     return campaign;
   };
   const view = async (c: Campaign) =>
-    toView(c, c.status === 'done' || c.status === 'cancelled' ? null : await deps.campaigns.progress(c.id));
+    campaignView(
+      c,
+      c.status === 'done' || c.status === 'cancelled' ? null : await deps.campaigns.progress(c.id),
+    );
 
   return [
     defineRoute({
@@ -125,7 +128,7 @@ export const segmentLaunchRoutes = (deps: SegmentLaunchRouteDeps): ApiRoute[] =>
           campaignId: campaign.id,
           segmentId: segment.id,
         });
-        return { status: 202, body: toView(campaign, null) };
+        return { status: 202, body: campaignView(campaign, null) };
       },
     }),
     defineRoute({

@@ -4,6 +4,7 @@ import type {
   CampaignLaunch,
   ConsentEvent,
   DsrKind,
+  DsrRequest,
   DsrStarted,
   DsrStatus,
   Customer,
@@ -19,6 +20,7 @@ import type {
   Profile360,
   RescoreResult,
   Segment,
+  SegmentEnteredSetting,
   SegmentFilter,
   SegmentPreview,
 } from './types';
@@ -94,13 +96,22 @@ export const createCustomersApi = (access: ApiAccess, fetchImpl?: typeof fetch) 
 
     startDsr: (customerId: string, kind: DsrKind) =>
       http.post<DsrStarted>(`${customer(customerId)}/dsr/${kind}`),
+    listDsrRequests: (customerId: string, page = 1, pageSize = 20) =>
+      http.get<Page<DsrRequest>>(`${customer(customerId)}/dsr`, { page, pageSize }),
     getDsrStatus: (customerId: string, kind: DsrKind, requestId: string) =>
       http.get<DsrStatus>(`${customer(customerId)}/dsr/${kind}/${encodeURIComponent(requestId)}`),
     downloadDsrArchive: (customerId: string, requestId: string) =>
       http.download(`${customer(customerId)}/dsr/export/${encodeURIComponent(requestId)}/download`),
 
+    getSegmentEnteredSetting: async () =>
+      (await http.get<{ segmentEntered: SegmentEnteredSetting }>('/admin/playbooks')).segmentEntered,
+    putSegmentEnteredSetting: (setting: SegmentEnteredSetting) =>
+      http.put<SegmentEnteredSetting>('/admin/playbooks/segmentEntered', setting),
+
     launchCampaign: (segmentId: string, launch: CampaignLaunch) =>
       http.post<Campaign>(`${segment(segmentId)}/launch`, launch),
+    listSegmentCampaigns: (segmentId: string, page = 1, pageSize = 10) =>
+      http.get<Page<Campaign>>(`${segment(segmentId)}/campaigns`, { page, pageSize }),
     getCampaign: (id: string) => http.get<Campaign>(`/campaigns/${encodeURIComponent(id)}`),
     controlCampaign: (id: string, action: CampaignAction) =>
       http.post<Campaign>(`/campaigns/${encodeURIComponent(id)}/${action}`),

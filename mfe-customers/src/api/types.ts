@@ -292,9 +292,23 @@ export type Campaign = {
     deferred: number;
     pending: number;
   } | null;
+  /** In the segment's list: who launched it (null once that user is deleted). */
+  launchedBy?: { id: string; name: string } | null;
 };
 
 export type DsrKind = 'export' | 'erase';
+
+/** One of a customer's data-subject requests, as the list answers it (it outlives an erasure). */
+export type DsrRequest = {
+  requestId: string;
+  kind: DsrKind;
+  workflowId: string;
+  status: DsrStatus['status'] | 'UNKNOWN';
+  requestedBy: { id: string; name: string } | null;
+  createdAt: string;
+  finishedAt: string | null;
+  downloadUrl: string | null;
+};
 
 export type DsrStarted = { requestId: string; workflowId: string; statusUrl: string };
 
@@ -308,4 +322,26 @@ export type DsrStatus = {
   result: unknown;
   failure: string | null;
   downloadUrl: string | null;
+};
+
+export type ReentryRule = { kind: 'never' } | { kind: 'afterDays'; days: number };
+
+export type EntryMessageChannel = 'email' | 'whatsapp' | 'instagram';
+
+/** What a segment sends each customer who enters it (the domain's `segmentAttachmentSchema` message). */
+export type EntryMessage = {
+  channel: EntryMessageChannel;
+  content: { type: 'text'; text: string } | { type: 'email'; subject: string; text?: string; html?: string };
+  purpose: 'marketing' | 'service';
+};
+
+/** A segment's attachment in the `segmentEntered` playbook: a playbook to start, or an entry message. */
+export type SegmentAttachment =
+  | { segmentId: string; playbook: string; reentry: ReentryRule }
+  | { segmentId: string; message: EntryMessage; reentry: ReentryRule };
+
+/** The `segmentEntered` playbook setting (other playbooks are left to the shell's settings page). */
+export type SegmentEnteredSetting = {
+  enabled: boolean;
+  params: { attachments: SegmentAttachment[] };
 };

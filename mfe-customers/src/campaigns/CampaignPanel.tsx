@@ -118,6 +118,17 @@ export const CampaignPanel = ({ initial }: { initial: Campaign }) => {
           </button>
         </div>
       )}
+      <div style={muted} data-testid="campaign-launched">
+        <FormattedMessage
+          {...m.launchedBy}
+          values={{
+            channel: campaign.channel,
+            purpose: campaign.purpose,
+            name: initial.launchedBy?.name ?? '—',
+            at: intl.formatDate(campaign.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+          }}
+        />
+      </div>
       <div style={muted}>
         <FormattedMessage {...m.workflow} values={{ id: <code>{campaign.workflowId}</code> }} />
       </div>

@@ -51,6 +51,10 @@ export const campaignMessages = untypedMessages(
     resume: { id: 'customers.campaign.resume', defaultMessage: 'Resume' },
     cancel: { id: 'customers.campaign.cancel', defaultMessage: 'Cancel campaign' },
     workflow: { id: 'customers.campaign.workflow', defaultMessage: 'Temporal workflow {id}' },
+    launchedBy: {
+      id: 'customers.campaign.launchedBy',
+      defaultMessage: '{channel} · {purpose} · launched by {name}, {at}',
+    },
   }),
 );
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { downloadBlob, ErrorNotice, card, muted, row } from '@c360/mfe-kit';
-import type { DsrKind, DsrStatus } from '../api/types';
+import type { DsrKind, DsrRequest } from '../api/types';
 import { useArea } from '../area/AreaContext';
 import { paths } from '../area/routes';
 import { dsrMessages as m, dsrStatusMessages } from './dsrMessages';
@@ -10,48 +10,52 @@ import { ERASE_WORD, isEraseConfirmed } from './eraseConfirmation';
 /** How often a running request's status is read again. */
 export const DSR_POLL_MS = 1000;
 
-type Tracked = { kind: DsrKind; requestId: string; status: DsrStatus | null };
+const isRunning = (r: DsrRequest) => r.status === 'RUNNING';
 
 /**
  * The admin's data-subject requests for one customer: export (then download the archive) and
- * erase (after typing the confirmation word), each followed until its workflow ends.
+ * erase (after typing the confirmation word). The list comes from the API (it outlives a reload
+ * and the erasure itself) and is read again while a request runs.
  */
 export const DataRequestsPanel = ({ customerId }: { customerId: string }) => {
   const { api, navigate } = useArea();
   const intl = useIntl();
-  const [requests, setRequests] = useState<Tracked[]>([]);
+  const [requests, setRequests] = useState<DsrRequest[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  // Bumped to read the list again: on mount, after a start, then each poll while one runs.
+  const [reads, setReads] = useState(0);
 
-  const running = requests.filter((r) => !r.status || r.status.status === 'RUNNING');
   useEffect(() => {
-    if (running.length === 0) return undefined;
     let stopped = false;
-    const timer = setTimeout(() => {
-      Promise.all(running.map((r) => api.getDsrStatus(customerId, r.kind, r.requestId))).then(
-        (statuses) => {
-          if (stopped) return;
-          setRequests((all) =>
-            all.map((r) => ({ ...r, status: statuses.find((s) => s.requestId === r.requestId) ?? r.status })),
-          );
-        },
-        (failure: unknown) => !stopped && setError(failure),
-      );
-    }, DSR_POLL_MS);
+    api.listDsrRequests(customerId).then(
+      (page) => {
+        if (stopped) return;
+        setError(undefined);
+        setRequests(page.items);
+      },
+      (failure: unknown) => !stopped && setError(failure),
+    );
     return () => {
       stopped = true;
-      clearTimeout(timer);
     };
-  }, [api, customerId, requests]);
+  }, [api, customerId, reads]);
+
+  const anyRunning = requests.some(isRunning);
+  useEffect(() => {
+    if (!anyRunning) return undefined;
+    const timer = setTimeout(() => setReads((n) => n + 1), DSR_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [anyRunning, requests]);
 
   const start = async (kind: DsrKind) => {
     setBusy(true);
     setError(undefined);
     try {
-      const started = await api.startDsr(customerId, kind);
-      setRequests((all) => [{ kind, requestId: started.requestId, status: null }, ...all]);
+      await api.startDsr(customerId, kind);
+      setReads((n) => n + 1);
       setConfirming(false);
       setTyped('');
     } catch (e) {
@@ -69,7 +73,7 @@ export const DataRequestsPanel = ({ customerId }: { customerId: string }) => {
       setError(e);
     }
   };
-  const erased = requests.some((r) => r.kind === 'erase' && r.status?.status === 'COMPLETED');
+  const erased = requests.some((r) => r.kind === 'erase' && r.status === 'COMPLETED');
 
   return (
     <section style={{ ...card, marginBlockStart: 12 }} data-testid="dsr-panel" aria-labelledby="dsr-title">
@@ -124,22 +128,23 @@ export const DataRequestsPanel = ({ customerId }: { customerId: string }) => {
       )}
       <ul style={{ paddingInlineStart: 18 }}>
         {requests.map((r) => {
-          const status = r.status?.status ?? 'RUNNING';
-          const label = dsrStatusMessages[status as keyof typeof dsrStatusMessages];
+          const label = dsrStatusMessages[r.status as keyof typeof dsrStatusMessages];
           return (
-            <li key={r.requestId} data-testid="dsr-request" data-kind={r.kind} data-status={status}>
+            <li key={r.requestId} data-testid="dsr-request" data-kind={r.kind} data-status={r.status}>
               <FormattedMessage
                 {...m.request}
-                values={{ kind: r.kind, status: label ? intl.formatMessage(label) : status }}
-              />
-              {r.status?.step && status === 'RUNNING' && (
-                <span style={muted}>
-                  {' '}
-                  <FormattedMessage {...m.step} values={{ step: r.status.step }} />
-                </span>
-              )}
-              {r.status?.failure && <span style={{ color: '#a1161d' }}> {r.status.failure}</span>}
-              {r.status?.downloadUrl && (
+                values={{ kind: r.kind, status: label ? intl.formatMessage(label) : r.status }}
+              />{' '}
+              <span style={muted}>
+                <FormattedMessage
+                  {...m.requestedBy}
+                  values={{
+                    name: r.requestedBy?.name ?? '—',
+                    at: intl.formatDate(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  }}
+                />
+              </span>
+              {r.downloadUrl && (
                 <>
                   {' '}
                   <button type="button" onClick={() => void download(r.requestId)}>

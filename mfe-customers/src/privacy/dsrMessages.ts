@@ -27,7 +27,7 @@ export const dsrMessages = untypedMessages(
       id: 'customers.dsr.request',
       defaultMessage: '{kind, select, export {Export} erase {Erasure} other {{kind}}}: {status}',
     },
-    step: { id: 'customers.dsr.step', defaultMessage: 'step: {step}' },
+    requestedBy: { id: 'customers.dsr.requestedBy', defaultMessage: 'asked by {name}, {at}' },
     download: { id: 'customers.dsr.download', defaultMessage: 'Download archive' },
     erased: {
       id: 'customers.dsr.erased',
@@ -45,5 +45,6 @@ export const dsrStatusMessages = untypedMessages(
     CANCELED: { id: 'customers.dsr.status.canceled', defaultMessage: 'cancelled' },
     TERMINATED: { id: 'customers.dsr.status.terminated', defaultMessage: 'terminated' },
     TIMED_OUT: { id: 'customers.dsr.status.timedOut', defaultMessage: 'timed out' },
+    UNKNOWN: { id: 'customers.dsr.status.unknown', defaultMessage: 'no longer known' },
   }),
 );

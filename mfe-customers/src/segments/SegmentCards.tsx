@@ -1,13 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FormattedDate, FormattedMessage, FormattedNumber } from 'react-intl';
 import { downloadBlob, ErrorNotice, card, grid, muted, row } from '@c360/mfe-kit';
 import type { ExportFormat } from '../api/customersApi';
 import type { Campaign, Segment } from '../api/types';
 import { useArea } from '../area/AreaContext';
 import { SchedulePanel } from './SchedulePanel';
+import { EntryMessagePanel } from './entry/EntryMessagePanel';
 import { CampaignPanel } from '../campaigns/CampaignPanel';
 import { campaignMessages } from '../campaigns/campaignMessages';
 import { LaunchCampaignDialog } from '../campaigns/LaunchCampaignDialog';
+
+/** The playbook settings (where the entry message lives) are for admins and managers. */
+const canAttach = (roles: readonly string[]) => roles.some((r) => r === 'manager' || r === 'admin');
 
 const canExport = (roles: readonly string[]) =>
   roles.some((r) => r === 'marketer' || r === 'manager' || r === 'admin');
@@ -45,6 +49,25 @@ const SegmentCard = ({
   const [launching, setLaunching] = useState(false);
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
   const exporter = canExport(user.roles);
+
+  // The segment's campaigns from the API, so those launched before a reload are still followed.
+  useEffect(() => {
+    if (!exporter) return undefined;
+    let stopped = false;
+    api.listSegmentCampaigns(segment.id).then(
+      (page) => {
+        if (stopped) return;
+        setCampaigns((launched) => [
+          ...launched.filter((c) => !page.items.some((listed) => listed.id === c.id)),
+          ...page.items,
+        ]);
+      },
+      (failure: unknown) => !stopped && setError(failure),
+    );
+    return () => {
+      stopped = true;
+    };
+  }, [api, exporter, segment.id]);
 
   const exportAs = async (format: ExportFormat) => {
     setError(undefined);
@@ -119,6 +142,7 @@ const SegmentCard = ({
         </p>
       )}
       <ErrorNotice error={error} />
+      {canAttach(user.roles) && <EntryMessagePanel segmentId={segment.id} />}
       {showSchedules && <SchedulePanel segmentId={segment.id} />}
       {launching && (
         <LaunchCampaignDialog
@@ -126,7 +150,7 @@ const SegmentCard = ({
           onClose={() => setLaunching(false)}
           onLaunched={(campaign) => {
             setLaunching(false);
-            setCampaigns((all) => [campaign, ...all]);
+            setCampaigns((all) => [{ ...campaign, launchedBy: { id: user.id, name: user.name } }, ...all]);
           }}
         />
       )}

@@ -18,9 +18,14 @@ export type CampaignControl = {
     segmentId: string | null;
   }): Promise<{ workflowId: string }>;
   signal(campaignId: string, action: 'pause' | 'resume' | 'cancel'): Promise<void>;
-  /** The running campaign's progress; null once it has ended (its report is then on the campaign). */
+  /**
+   * The running campaign's progress; null once it has ended (its report is then on the campaign),
+   * or when no worker answers the query within a few seconds (none polling: all down).
+   */
   progress(campaignId: string): Promise<CampaignState | null>;
 };
+
+const PROGRESS_WAIT_MS = 3_000;
 
 const SIGNALS = { pause: pauseCampaignSignal, resume: resumeCampaignSignal, cancel: cancelCampaignSignal };
 
@@ -45,6 +50,9 @@ export const campaignControl = (client: Client, taskQueue = TASK_QUEUE): Campaig
     const handle = client.workflow.getHandle(campaignWorkflowId(campaignId));
     const described = await handle.describe();
     if (described.status.name !== 'RUNNING') return null;
-    return handle.query(campaignProgressQuery);
+    // A query waits for a worker: bounded, so a caller answers without the progress rather than hang.
+    return client
+      .withDeadline(Date.now() + PROGRESS_WAIT_MS, () => handle.query(campaignProgressQuery))
+      .catch(() => null);
   },
 });

@@ -1,7 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { OutboxRelay } from '@c360/activities';
+import {
+  allRoutes,
+  createDispatcher,
+  createSegmentEvaluatorTracker,
+  type OutboxRelay,
+} from '@c360/activities';
 import type { Role } from '@c360/domain';
 import { DEMO_LOGINS, DEMO_PASSWORD, forTenant, Ticket, useTestDatabase } from '@c360/store';
 import { launchChromium } from '@c360/mfe-kit/test';
@@ -11,6 +17,7 @@ import {
   indexTenantCustomers,
   lateChannels,
   quietHoursNow,
+  sandboxControl,
   signInStandalone,
   startRelay,
 } from '../support/areaServices';
@@ -319,7 +326,7 @@ describe('the customers area in a real browser', () => {
     await page.context().close();
   });
 
-  it('pauses, resumes and cancels a campaign held by the member’s quiet hours', async () => {
+  it('pauses, resumes and cancels a campaign held by the member’s quiet hours, on a page loaded again', async () => {
     const agent = await apiAs('agent');
     const marketer = await apiAs('marketer');
     const { items } = await agent<{ items: { id: string; emails: string[] }[] }>(
@@ -332,8 +339,8 @@ describe('the customers area in a real browser', () => {
     });
     const segment = await segmentOf(marketer, 'Quiet right now (browser)', member.emails[0]!);
 
-    const page = await open('marketer', '/customers/segments');
-    const card = page.getByTestId('segment-card').filter({ hasText: segment.name });
+    let page = await open('marketer', '/customers/segments');
+    let card = page.getByTestId('segment-card').filter({ hasText: segment.name });
     await card.getByRole('button', { name: 'Launch campaign' }).click();
     const dialog = card.getByRole('dialog');
     await dialog.getByLabel('Channel').selectOption('email');
@@ -342,16 +349,30 @@ describe('the customers area in a real browser', () => {
     await dialog.getByRole('button', { name: 'Review' }).click();
     await dialog.getByRole('button', { name: 'Launch now' }).click();
 
-    const panel = card.getByTestId('campaign-panel');
-    await panel
+    await card
+      .getByTestId('campaign-panel')
       .getByTestId('campaign-phase')
       .filter({ hasText: 'waiting (quiet hours or daily cap)' })
       .waitFor({
         timeout: 30_000,
       });
+    const campaignId = await card.getByTestId('campaign-panel').getAttribute('data-campaign-id');
+    await page.context().close();
+
+    // Loaded again: the card lists the segment's campaigns from the API, still controllable.
+    page = await open('marketer', '/customers/segments');
+    card = page.getByTestId('segment-card').filter({ hasText: segment.name });
+    const panel = card.locator(`[data-testid="campaign-panel"][data-campaign-id="${campaignId}"]`);
+    await panel
+      .getByTestId('campaign-phase')
+      .filter({ hasText: 'waiting (quiet hours or daily cap)' })
+      .waitFor({ timeout: 30_000 });
+    // Seeded users are named "<first> <last> (<role>)".
+    expect(await panel.getByTestId('campaign-launched').textContent()).toMatch(
+      /email · marketing · launched by .+ \(marketer\)/,
+    );
     await panel.getByRole('button', { name: 'Pause' }).click();
     await panel.getByTestId('campaign-phase').filter({ hasText: 'paused' }).waitFor();
-    const campaignId = await panel.getAttribute('data-campaign-id');
     expect((await marketer<{ status: string }>(`/campaigns/${campaignId}`)).status).toBe('paused');
     await panel.getByRole('button', { name: 'Resume' }).click();
     await panel.getByRole('button', { name: 'Pause' }).waitFor();
@@ -363,7 +384,7 @@ describe('the customers area in a real browser', () => {
     await page.context().close();
   });
 
-  it('lets an admin export a customer’s data, download the archive, then erase the customer', async () => {
+  it('lets an admin export a customer’s data, download the archive from a page loaded again, then erase the customer', async () => {
     const admin = await apiAs('admin');
     const { items } = await admin<{ items: { id: string; firstName: string; emails: string[] }[] }>(
       '/customers?sort=createdAt&pageSize=1',
@@ -374,11 +395,22 @@ describe('the customers area in a real browser', () => {
     expect(await asAgent.getByTestId('dsr-panel').count()).toBe(0);
     await asAgent.context().close();
 
-    const page = await open('admin', `/customers/${customer.id}`);
-    const panel = page.getByTestId('dsr-panel');
+    let page = await open('admin', `/customers/${customer.id}`);
+    let panel = page.getByTestId('dsr-panel');
     await panel.getByRole('button', { name: 'Export all data' }).click();
-    const exported = panel.locator('[data-testid="dsr-request"][data-kind="export"]');
-    await exported.and(page.locator('[data-status="COMPLETED"]')).waitFor({ timeout: 30_000 });
+    await panel
+      .locator('[data-testid="dsr-request"][data-kind="export"][data-status="COMPLETED"]')
+      .waitFor({ timeout: 30_000 });
+    await page.context().close();
+
+    // Loaded again: the panel lists the customer's requests from the API, the archive still there.
+    page = await open('admin', `/customers/${customer.id}`);
+    panel = page.getByTestId('dsr-panel');
+    const exported = panel.locator(
+      '[data-testid="dsr-request"][data-kind="export"][data-status="COMPLETED"]',
+    );
+    await exported.waitFor();
+    expect(await exported.textContent()).toMatch(/asked by .+ \(admin\)/);
     const download = page.waitForEvent('download');
     await exported.getByRole('button', { name: 'Download archive' }).click();
     const archive = readFileSync((await (await download).path())!, 'utf8');
@@ -399,6 +431,115 @@ describe('the customers area in a real browser', () => {
       headers: { authorization: `Bearer ${await tokenOf('admin')}` },
     });
     expect(gone.status).toBe(404);
+    await page.context().close();
+  });
+
+  it('attaches an entry message on a segment card: a customer who then enters gets it in the sandbox; then it is removed', async () => {
+    const admin = await apiAs('admin');
+    const agent = await apiAs('agent');
+    // From here the relay also tracks segment membership and starts the workflows of events, as the worker's does.
+    await relay.stop();
+    relay = await startRelay(db.orm, db.url, stack.search, stack.indexPrefix, {
+      segments: createSegmentEvaluatorTracker(),
+      dispatcher: createDispatcher({
+        client: stack.temporal,
+        routes: allRoutes,
+        logger: { warn: () => undefined, error: () => undefined },
+        taskQueue: stack.taskQueue,
+      }),
+    });
+    const tag = `entry-${randomUUID().slice(0, 8)}`;
+    const email = `${tag}@example.test`;
+    const customer = await agent<{ id: string }>('/customers', {
+      method: 'POST',
+      body: { firstName: 'Entry', lastName: 'Browsertest', emails: [email] },
+    });
+    await agent(`/customers/${customer.id}/preferences`, {
+      method: 'POST',
+      body: { source: 'dashboard', channels: { email: { optedIn: true } } },
+    });
+    const segment = await admin<{ id: string; name: string }>('/segments', {
+      method: 'POST',
+      body: { name: `Tagged ${tag}`, description: null, filter: { field: 'tags', op: 'has', value: tag } },
+    });
+    await eventually(
+      async () => !(await admin<{ recomputing: boolean }>(`/segments/${segment.id}`)).recomputing,
+    );
+    type Attachments = { segmentEntered: { params: { attachments: { segmentId: string }[] } } };
+    const attachments = async () =>
+      (await admin<Attachments>('/admin/playbooks')).segmentEntered.params.attachments;
+    const attachmentOf = async (id = segment.id) => (await attachments()).find((a) => a.segmentId === id);
+    // Another segment starts a playbook on entry: its card shows it, and the entry message keeps it.
+    const withPlaybook = await admin<{ id: string; name: string }>('/segments', {
+      method: 'POST',
+      body: {
+        name: `Playbook ${tag}`,
+        description: null,
+        filter: { field: 'tags', op: 'has', value: `${tag}-vip` },
+      },
+    });
+    const playbook = { segmentId: withPlaybook.id, playbook: 'vip', reentry: { kind: 'never' } };
+    await admin('/admin/playbooks/segmentEntered', {
+      method: 'PUT',
+      body: { enabled: true, params: { attachments: [...(await attachments()), playbook] } },
+    });
+
+    const page = await open('admin', '/customers/segments');
+    const playbookCard = page.getByTestId('segment-card').filter({ hasText: withPlaybook.name });
+    await playbookCard
+      .getByTestId('entry-playbook')
+      .filter({ hasText: 'starts the playbook “vip”' })
+      .waitFor();
+    expect(await playbookCard.getByRole('button', { name: 'Entry message', exact: true }).count()).toBe(0);
+    const card = page.getByTestId('segment-card').filter({ hasText: segment.name });
+    await card.getByRole('button', { name: 'Entry message', exact: true }).click();
+    const form = card.getByTestId('entry-form');
+    await form.getByLabel('Channel').selectOption('email');
+    await form.getByLabel('Subject').fill(`Welcome ${tag}`);
+    await form.getByLabel('Message').fill('Glad to have you with us.');
+    await form.getByLabel('Purpose').selectOption('service');
+    await form.getByRole('button', { name: 'Save entry message' }).click();
+    await card
+      .getByTestId('entry-summary')
+      .filter({ hasText: `Welcome ${tag}` })
+      .waitFor();
+    expect(await card.getByTestId('entry-summary').textContent()).toContain('E-mail (Service)');
+    expect(await attachmentOf()).toEqual({
+      segmentId: segment.id,
+      message: {
+        channel: 'email',
+        purpose: 'service',
+        content: { type: 'email', subject: `Welcome ${tag}`, text: 'Glad to have you with us.' },
+      },
+      reentry: { kind: 'never' },
+    });
+    expect(await attachmentOf(withPlaybook.id)).toEqual(playbook);
+    await screenshot(page, 'segment-entry-message');
+
+    // The customer enters the segment through an API write; the relay raises segment.entered.
+    await agent(`/customers/${customer.id}`, { method: 'PATCH', body: { tags: [tag] } });
+    const delivered = await eventually(async () => {
+      const { data } = await sandboxControl<{ data: { subject?: string }[] }>(
+        sandbox,
+        'GET',
+        `/mail?to=${encodeURIComponent(email)}`,
+      );
+      return data.find((m) => m.subject === `Welcome ${tag}`);
+    }, 60_000);
+    expect(delivered).toBeTruthy();
+
+    await card.getByRole('button', { name: 'Remove entry message' }).click();
+    await card.getByRole('button', { name: 'Entry message', exact: true }).waitFor();
+    expect(await card.getByTestId('entry-summary').count()).toBe(0);
+    expect(await attachmentOf()).toBeUndefined();
+    expect(await attachmentOf(withPlaybook.id)).toEqual(playbook);
+    await admin('/admin/playbooks/segmentEntered', {
+      method: 'PUT',
+      body: {
+        enabled: true,
+        params: { attachments: (await attachments()).filter((a) => a.segmentId !== withPlaybook.id) },
+      },
+    });
     await page.context().close();
   });
 

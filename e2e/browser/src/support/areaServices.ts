@@ -7,6 +7,7 @@ import {
   createSearchIndexActivities,
   type ChannelDeps,
   type OutboxRelay,
+  type OutboxRelayDeps,
 } from '@c360/activities';
 import type { AppDeps } from '@c360/api';
 import { startSandbox, type RunningSandbox } from '@c360/sandbox';
@@ -44,12 +45,16 @@ export const indexTenantCustomers = async (
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** The outbox relay on the test database, writing into the stack's customers index. */
+/**
+ * The outbox relay on the test database, writing into the stack's customers index; with `events`
+ * it also tracks segment membership and starts the workflows of business events (`segment.entered`...).
+ */
 export const startRelay = async (
   orm: MikroORM,
   databaseUrl: string,
   search: SearchClient,
   indexPrefix: string,
+  events: Pick<OutboxRelayDeps, 'segments' | 'dispatcher'> = {},
 ): Promise<OutboxRelay> => {
   const relay = createOutboxRelay({
     orm,
@@ -58,6 +63,7 @@ export const startRelay = async (
     indexPrefix,
     logger: silent,
     maxBackoffMs: 400,
+    ...events,
   });
   await relay.start();
   return relay;

@@ -208,8 +208,9 @@ export const openDashboardStack = async (
     apiOrigin,
     work,
     manifest: () => structuredClone(manifest),
-    /** The Temporal task queue of this stack's workflows (the `worker` option). */
+    /** The Temporal task queue of this stack's workflows (the `worker` option), and the client. */
     taskQueue,
+    temporal,
     startWorker,
     /** Serves a remote's build folder and points the manifest at it (a deploy of that area). */
     serveRemote,
