@@ -181,7 +181,8 @@ export const assetNotWithTemplate: Refinement = [
   { message: 'cannot go with a template: send the asset with text, or alone', path: ['assetId'] },
 ];
 export const textAssetOrTemplate: Refinement = [
-  (b) => (b.template !== undefined) !== (b.text !== undefined || b.assetId !== undefined),
+  // A template with an asset is the other refinement's to name.
+  (b) => (b.template !== undefined ? b.text === undefined : b.text !== undefined || b.assetId !== undefined),
   { message: 'give text and/or an asset, or a template', path: ['text'] },
 ];
 

@@ -72,7 +72,8 @@ export type AssetLimits = { emailMaxBytes: number };
 
 export type AssetAcceptance = { ok: true; kind: AssetKind } | { ok: false; reason: string };
 
-const megabytes = (bytes: number): string => `${Math.round((bytes / MB) * 10) / 10} MB`;
+const sizeText = (bytes: number): string =>
+  bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
 
 /** Whether `channel` can carry this file, and if not, why (for a 400 that names the asset). */
 export const assetAcceptedOn = (
@@ -87,7 +88,7 @@ export const assetAcceptedOn = (
     if (asset.sizeBytes > limits.emailMaxBytes)
       return {
         ok: false,
-        reason: `is ${asset.sizeBytes} bytes: e-mail attachments are limited to ${megabytes(limits.emailMaxBytes)}`,
+        reason: `is ${asset.sizeBytes} bytes: e-mail attachments are limited to ${sizeText(limits.emailMaxBytes)}`,
       };
     return { ok: true, kind };
   }
@@ -98,7 +99,7 @@ export const assetAcceptedOn = (
   if (asset.sizeBytes > rule.maxBytes)
     return {
       ok: false,
-      reason: `is ${asset.sizeBytes} bytes: ${name} takes ${kind} files up to ${megabytes(rule.maxBytes)}`,
+      reason: `is ${asset.sizeBytes} bytes: ${name} takes ${kind} files up to ${sizeText(rule.maxBytes)}`,
     };
   return { ok: true, kind };
 };
