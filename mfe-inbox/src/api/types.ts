@@ -169,7 +169,7 @@ export type ScheduledReply = {
   status: 'scheduled' | 'sent' | 'cancelled' | 'skipped' | 'failed';
   sendAt: string;
   plannedAt: string | null;
-  content: { type?: string; text?: string; subject?: string; name?: string };
+  content: { type?: string; text?: string; subject?: string; name?: string; assetId?: string };
   authorId: string | null;
   messageId: string | null;
 };
