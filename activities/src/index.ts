@@ -18,6 +18,7 @@ export * from './channels/channelError';
 export * from './channels/graphClient';
 export * from './channels/withRetries';
 export type { ChannelDeps, SmtpSettings } from './channels/channelContext';
+export type { ChannelAssets } from './channels/channelAssets';
 export * from './channels/createChannelActivities';
 export * from './segments/createSegmentEvaluatorTracker';
 export * from './notifications/createNotificationActivities';

@@ -12,6 +12,8 @@ import type { SegmentExportDeps } from './segments/segmentExportPorts';
 import type { WebhookSettings } from './webhooks/webhookSettings';
 import type { InboxSender } from './inbox/inboxSender';
 import type { AssetStore } from '@c360/store';
+import type { AssetLimits } from '@c360/domain';
+import type { AssetLinks } from './replies/assetLinks';
 import type { NotificationStreamDeps } from './notifications/notificationRoutes';
 import type { SendClient } from '@c360/workflows';
 
@@ -44,6 +46,10 @@ export type AppDeps = {
   sends?: SendClient;
   /** Where reply assets' bytes live; without it the asset upload and download answer 503. */
   assets?: AssetStore;
+  /** Signed asset links (public downloads, the thread's attachment links); without them those answer 503 / carry no url. */
+  assetLinks?: AssetLinks;
+  /** The e-mail attachment cap replies with an asset are checked against (10 MB when absent). */
+  assetLimits?: AssetLimits;
   /** The notification stream's LISTEN hub and tickets; without them the stream answers 503. */
   notificationStream?: NotificationStreamDeps;
   /** HMAC key of the public survey links (shared with the worker); without it `/s/:token` answers 503. */

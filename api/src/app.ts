@@ -36,6 +36,8 @@ import { ticketSurveyRoutes } from './surveys/ticketSurveyRoutes';
 import { callRoutes } from './calls/callRoutes';
 import { ticketRoutes } from './tickets/ticketRoutes';
 import { assetRoutes } from './replies/assetRoutes';
+import { DEFAULT_ASSET_LIMITS } from './replies/assetLinks';
+import { publicAssetRoutes } from './replies/publicAssetRoutes';
 import { composeRoutes } from './replies/composeRoutes';
 import { macroRoutes } from './replies/macroRoutes';
 import { snippetRoutes } from './replies/snippetRoutes';
@@ -108,14 +110,27 @@ export const createApp = (deps: AppDeps): Express => {
     // Issue 6, default playbooks.
     ...playbookSettingsRoutes(deps.em),
     // inbox (issue 5)
-    ...inboxRoutes({ em: deps.em, now, sender: deps.inboxSender, sends: deps.sends }),
+    ...inboxRoutes({
+      em: deps.em,
+      now,
+      sender: deps.inboxSender,
+      sends: deps.sends,
+      assetLinks: deps.assetLinks,
+      assetLimits: deps.assetLimits ?? DEFAULT_ASSET_LIMITS,
+    }),
     // Send later and the composer's quiet-hours check, on the send path (issue 6).
-    ...scheduledReplyRoutes({ em: deps.em, now, sends: deps.sends }),
+    ...scheduledReplyRoutes({
+      em: deps.em,
+      now,
+      sends: deps.sends,
+      assetLimits: deps.assetLimits ?? DEFAULT_ASSET_LIMITS,
+    }),
     // Reply templates, snippets, assets, macros; call records (issue 5).
     ...templateRoutes({ em: deps.em }),
     ...snippetRoutes({ em: deps.em }),
     ...composeRoutes({ em: deps.em }),
     ...assetRoutes({ em: deps.em, assets: deps.assets }),
+    ...publicAssetRoutes({ em: deps.em, now, assets: deps.assets, linkSecret: deps.assetLinks?.secret }),
     ...macroRoutes({ em: deps.em, now }),
     ...callRoutes({ em: deps.em }),
     // Notification center and its live stream (issue 6).

@@ -1,4 +1,5 @@
 import {
+  DEV_ASSET_LINK_SECRET,
   createChannelActivities,
   createGraphClient,
   DEFAULT_RETRY,
@@ -62,6 +63,16 @@ const main = async (): Promise<void> => {
   if (jwtSecret === DEV_JWT_SECRET)
     logger.warn('signing tokens with the development secret: set C360_JWT_SECRET');
 
+  if (config.NODE_ENV === 'production' && config.C360_ASSET_LINK_SECRET === DEV_ASSET_LINK_SECRET)
+    throw new Error('C360_ASSET_LINK_SECRET is required when NODE_ENV=production (at least 32 characters)');
+  const assetStore = diskAssetStore(config.C360_ASSET_DIR);
+  const assetLinks = {
+    secret: config.C360_ASSET_LINK_SECRET,
+    publicBaseUrl: config.C360_PUBLIC_BASE_URL,
+    ttlMs: config.C360_ASSET_LINK_TTL_SECONDS * 1000,
+  };
+  const assetLimits = { emailMaxBytes: config.C360_EMAIL_ATTACHMENT_MAX_BYTES };
+
   const orm = await createOrm({ databaseUrl: config.C360_DATABASE_URL });
   const search = createSearchClient(config.C360_OPENSEARCH_URL);
   const temporalConnection = Connection.lazy({ address: config.C360_TEMPORAL_ADDRESS });
@@ -85,6 +96,13 @@ const main = async (): Promise<void> => {
         sleep: realSleep,
         clock: () => new Date(),
         instagramProfileTtlMs: config.C360_INSTAGRAM_PROFILE_TTL_SECONDS * 1000,
+        assets: {
+          store: assetStore,
+          publicBaseUrl: assetLinks.publicBaseUrl,
+          linkSecret: assetLinks.secret,
+          linkTtlMs: assetLinks.ttlMs,
+          limits: assetLimits,
+        },
         onRetry: (info) => logger.warn(info, 'channel send retried'),
       }),
       tokens: createAccessTokens({ secret: jwtSecret, ttlSeconds: config.C360_JWT_TTL_SECONDS }),
@@ -112,7 +130,9 @@ const main = async (): Promise<void> => {
       webhooks: resolveWebhookSettings(config),
       sends: createSendClient(temporal),
       surveyLinkSecret: resolveSurveyLinkSecret(config),
-      assets: diskAssetStore(config.C360_ASSET_DIR),
+      assets: assetStore,
+      assetLinks,
+      assetLimits,
       notificationStream: {
         hub: notificationHub,
         tickets: createStreamTickets({

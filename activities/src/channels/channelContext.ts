@@ -4,6 +4,7 @@ import { ChannelError } from './channelError';
 import type { RetrySettings, Sleep } from './withRetries';
 import type { GraphClient } from './graphClient';
 import type { SmtpSettings } from '../smtp/smtpTransport';
+import type { ChannelAssets } from './channelAssets';
 
 export type { SmtpSettings };
 
@@ -17,6 +18,8 @@ export type ChannelDeps = {
   clock: () => Date;
   /** How long a looked-up Instagram username is trusted before it is fetched again. */
   instagramProfileTtlMs: number;
+  /** Reply assets (bytes, signed links, the e-mail cap); without them a send with an asset is refused. */
+  assets?: ChannelAssets;
   onRetry?: (info: {
     channel: ConversationChannel;
     attempt: number;

@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
 import { mailboxOf, normalizeSubject, threadReplyAddress, threadTokenOfConversation } from '@c360/domain';
-import { ChannelIdentity, htmlToPlainText, Message, sanitizeEmailHtml } from '@c360/store';
+import {
+  ChannelIdentity,
+  htmlToPlainText,
+  Message,
+  sanitizeEmailHtml,
+  type MessageAttachment,
+} from '@c360/store';
 import type { SendEmailInput, SentMessage } from '@c360/workflows';
 import { createSmtpTransport } from '../smtp/smtpTransport';
+import { assetBytes, attachmentOf, loadAssetForSend } from './channelAssets';
 import { ChannelError, toActivityFailure } from './channelError';
 import { loadSendContext, type ChannelDeps } from './channelContext';
 import { sendOnce } from './sendOnce';
@@ -40,7 +47,8 @@ export const createEmailActivities = (deps: ChannelDeps) => {
   return {
     async sendEmail(input: SendEmailInput): Promise<SentMessage> {
       try {
-        if (!input.text && !input.html) throw new ChannelError('invalid', 'an email needs text or html');
+        if (!input.text && !input.html && !input.assetId)
+          throw new ChannelError('invalid', 'an email needs text, html or an asset');
         const { em, conversation, account } = await loadSendContext(
           deps,
           input.tenantId,
@@ -83,7 +91,24 @@ export const createEmailActivities = (deps: ChannelDeps) => {
         const html = input.html ? sanitizeEmailHtml(input.html) : null;
         const text = input.text ?? (html ? htmlToPlainText(html) : '');
         const subject = input.subject ?? replySubject(conversation.subject);
-        const attachments = input.attachments ?? [];
+        const attachments: { filename: string; contentType: string; content: Buffer }[] = (
+          input.attachments ?? []
+        ).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.contentBase64, 'base64'),
+        }));
+        const recorded: MessageAttachment[] = attachments.map((a) => ({
+          fileName: a.filename,
+          contentType: a.contentType,
+          size: a.content.length,
+        }));
+        if (input.assetId) {
+          const { asset } = await loadAssetForSend(deps.assets, em, input.assetId, 'email');
+          const content = await assetBytes(deps.assets, asset);
+          attachments.push({ filename: asset.fileName, contentType: asset.contentType, content });
+          recorded.push(attachmentOf(asset));
+        }
 
         return await sendOnce(
           em,
@@ -93,11 +118,7 @@ export const createEmailActivities = (deps: ChannelDeps) => {
             authorId: input.authorId ?? null,
             body: text,
             html,
-            attachments: attachments.map((a) => ({
-              fileName: a.filename,
-              contentType: a.contentType,
-              size: Buffer.from(a.contentBase64, 'base64').length,
-            })),
+            attachments: recorded,
             metadata: { kind: 'email', recipient: to, subject },
             email: { messageId, inReplyTo, references },
             now: deps.clock(),
@@ -119,11 +140,7 @@ export const createEmailActivities = (deps: ChannelDeps) => {
                     ...(html ? { html } : {}),
                     ...(inReplyTo ? { inReplyTo } : {}),
                     ...(references.length > 0 ? { references } : {}),
-                    attachments: attachments.map((a) => ({
-                      filename: a.filename,
-                      contentType: a.contentType,
-                      content: Buffer.from(a.contentBase64, 'base64'),
-                    })),
+                    attachments,
                   });
                 } catch (error) {
                   throw smtpError(error as SmtpError);

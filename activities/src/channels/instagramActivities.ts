@@ -1,10 +1,13 @@
-import { ChannelIdentity, Conversation, forTenant, Message } from '@c360/store';
+import { instagramAttachmentType } from '@c360/domain';
+import { ChannelIdentity, Conversation, forTenant, Message, type MessageAttachment } from '@c360/store';
 import type {
+  InstagramContent,
   InstagramProfile,
   ReplyInstagramCommentInput,
   SendInstagramInput,
   SentMessage,
 } from '@c360/workflows';
+import { assetLinkFor, attachmentOf, loadAssetForSend } from './channelAssets';
 import { ChannelError, toActivityFailure } from './channelError';
 import { loadSendContext, type ChannelDeps } from './channelContext';
 import { sendOnce } from './sendOnce';
@@ -33,54 +36,77 @@ export const createInstagramActivities = (deps: ChannelDeps) => {
       }),
     );
 
+  /** A direct message; an asset with text is two messages (Instagram's attachments carry no text), the text first. */
+  const sendDirect = async (input: SendInstagramInput): Promise<SentMessage> => {
+    const { em, conversation, account } = await loadSendContext(
+      deps,
+      input.tenantId,
+      input.conversationId,
+      'instagram',
+    );
+    const recipient = recipientOf(conversation);
+    let c: Exclude<InstagramContent, { type: 'asset' }>;
+    let attachments: MessageAttachment[] = [];
+    if (input.content.type === 'asset') {
+      const { assetId, text } = input.content;
+      const { asset, kind } = await loadAssetForSend(deps.assets, em, assetId, 'instagram');
+      if (text)
+        await sendDirect({
+          ...input,
+          idempotencyKey: `${input.idempotencyKey}:text`,
+          content: { type: 'text', text },
+        });
+      c = {
+        type: 'media',
+        mediaType: instagramAttachmentType(kind),
+        url: assetLinkFor(deps.assets, asset, deps.clock()),
+      };
+      attachments = [attachmentOf(asset)];
+    } else {
+      c = input.content;
+      if (c.type === 'media')
+        attachments = [
+          {
+            fileName: c.url.split('/').pop() || c.mediaType,
+            contentType: `${c.mediaType}/*`,
+            size: 0,
+            url: c.url,
+          },
+        ];
+    }
+    return await sendOnce(
+      em,
+      {
+        idempotencyKey: input.idempotencyKey,
+        conversationId: conversation.id,
+        authorId: input.authorId ?? null,
+        body: c.type === 'text' ? c.text : '',
+        attachments,
+        metadata: { kind: 'dm' },
+        now: deps.clock(),
+      },
+      async () => {
+        const response = await call(() =>
+          deps.graph.post<{ message_id?: string }>(`${account.externalAccountId}/messages`, {
+            recipient: { id: recipient },
+            message:
+              c.type === 'text'
+                ? { text: c.text }
+                : { attachment: { type: c.mediaType, payload: { url: c.url } } },
+          }),
+        );
+        if (!response.message_id)
+          throw new ChannelError('transient', 'Instagram accepted the send without a message id');
+        return response.message_id;
+      },
+      deps.clock,
+    );
+  };
+
   return {
     async sendInstagramMessage(input: SendInstagramInput): Promise<SentMessage> {
       try {
-        const { em, conversation, account } = await loadSendContext(
-          deps,
-          input.tenantId,
-          input.conversationId,
-          'instagram',
-        );
-        const recipient = recipientOf(conversation);
-        const c = input.content;
-        return await sendOnce(
-          em,
-          {
-            idempotencyKey: input.idempotencyKey,
-            conversationId: conversation.id,
-            authorId: input.authorId ?? null,
-            body: c.type === 'text' ? c.text : '',
-            attachments:
-              c.type === 'media'
-                ? [
-                    {
-                      fileName: c.url.split('/').pop() || c.mediaType,
-                      contentType: `${c.mediaType}/*`,
-                      size: 0,
-                      url: c.url,
-                    },
-                  ]
-                : [],
-            metadata: { kind: 'dm' },
-            now: deps.clock(),
-          },
-          async () => {
-            const response = await call(() =>
-              deps.graph.post<{ message_id?: string }>(`${account.externalAccountId}/messages`, {
-                recipient: { id: recipient },
-                message:
-                  c.type === 'text'
-                    ? { text: c.text }
-                    : { attachment: { type: c.mediaType, payload: { url: c.url } } },
-              }),
-            );
-            if (!response.message_id)
-              throw new ChannelError('transient', 'Instagram accepted the send without a message id');
-            return response.message_id;
-          },
-          deps.clock,
-        );
+        return await sendDirect(input);
       } catch (error) {
         throw toActivityFailure(error);
       }

@@ -35,7 +35,10 @@ const SUB_TYPE: Record<TemplateButtonParameter['type'], string> = {
 };
 
 /** The Cloud API's `type` and `<type>` fields for a content (the envelope is added by the adapter). */
-export const whatsappContentFields = (content: WhatsAppContent): Json => {
+/** A content as it goes on the wire: an asset has become media with a signed link by then. */
+export type WireWhatsAppContent = Exclude<WhatsAppContent, { type: 'asset' }>;
+
+export const whatsappContentFields = (content: WireWhatsAppContent): Json => {
   switch (content.type) {
     case 'text':
       return { type: 'text', text: { body: content.text, preview_url: content.previewUrl ?? false } };
@@ -44,7 +47,8 @@ export const whatsappContentFields = (content: WhatsAppContent): Json => {
         type: content.mediaType,
         [content.mediaType]: {
           link: content.link,
-          ...(content.caption ? { caption: content.caption } : {}),
+          // The Cloud API takes no caption on audio.
+          ...(content.caption && content.mediaType !== 'audio' ? { caption: content.caption } : {}),
           ...(content.filename && content.mediaType === 'document' ? { filename: content.filename } : {}),
         },
       };
@@ -116,7 +120,7 @@ export const whatsappContentFields = (content: WhatsAppContent): Json => {
 };
 
 /** What the thread shows for a sent content: the text, the caption, or the rendered template. */
-export const whatsappContentText = (content: WhatsAppContent, templateBody: string | null): string => {
+export const whatsappContentText = (content: WireWhatsAppContent, templateBody: string | null): string => {
   switch (content.type) {
     case 'text':
       return content.text;

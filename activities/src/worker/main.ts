@@ -79,6 +79,13 @@ const main = async (): Promise<void> => {
           sleep: realSleep,
           clock: () => new Date(),
           instagramProfileTtlMs: config.C360_INSTAGRAM_PROFILE_TTL_SECONDS * 1000,
+          assets: {
+            store: diskAssetStore(config.C360_ASSET_DIR),
+            publicBaseUrl: config.C360_PUBLIC_BASE_URL,
+            linkSecret: config.C360_ASSET_LINK_SECRET,
+            linkTtlMs: config.C360_ASSET_LINK_TTL_SECONDS * 1000,
+            limits: { emailMaxBytes: config.C360_EMAIL_ATTACHMENT_MAX_BYTES },
+          },
           onRetry: (info) => logger.warn(info, 'channel send retried'),
         },
         dsr: {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { ConfigSpec } from '@c360/domain';
 
+/** Development-only key of the signed asset links; the API has the same default. */
+export const DEV_ASSET_LINK_SECRET = 'c360-dev-only-asset-link-secret-0123456789';
+
 /** Development-only key of the survey links; the API has the same default. */
 export const DEV_SURVEY_LINK_SECRET = 'c360-dev-only-survey-link-secret-0123456789';
 
@@ -99,6 +102,19 @@ export const workerConfigSpec = {
   C360_PUBLIC_BASE_URL: {
     schema: z.string().url().default('http://127.0.0.1:3000'),
     description: 'where customers reach the API: the base of the public survey links (/s/...)',
+  },
+  C360_ASSET_LINK_SECRET: {
+    schema: z.string().min(32, 'must be at least 32 characters').default(DEV_ASSET_LINK_SECRET),
+    description:
+      'HMAC key of the signed asset links WhatsApp and Instagram fetch media from (the API verifies them with the same key); set it in production',
+  },
+  C360_ASSET_LINK_TTL_SECONDS: {
+    schema: int(3600),
+    description: 'how long a signed asset link given to a provider or shown in the inbox stays valid',
+  },
+  C360_EMAIL_ATTACHMENT_MAX_BYTES: {
+    schema: int(10 * 1024 * 1024),
+    description: 'largest reply asset sent as an e-mail attachment (bigger ones are refused with a 400)',
   },
   C360_LOG_LEVEL: {
     schema: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),

@@ -101,6 +101,12 @@ describe('assets', () => {
     expect(res.body.types).toContainEqual({
       contentType: 'application/pdf',
       kind: 'document',
+      channels: ['whatsapp', 'instagram', 'email'],
+    });
+    // Instagram messaging takes AAC/M4A/WAV audio, not MP3.
+    expect(res.body.types).toContainEqual({
+      contentType: 'audio/mpeg',
+      kind: 'audio',
       channels: ['whatsapp', 'email'],
     });
     const marketer = `Bearer ${await ctx.token(ctx.a, 'marketer')}`;

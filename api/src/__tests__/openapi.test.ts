@@ -74,6 +74,10 @@ describe('GET /api/openapi.json', () => {
           // signature instead, so a signed POST documents its 401.
           expect({ where, isPublic }).toEqual({ where, isPublic: true });
           if (method === 'post') expect(Object.keys(op.responses)).toContain('401');
+        } else if (path.startsWith('/api/v1/public/')) {
+          // Signed links a provider fetches (reply assets): public, the link's signature is the authorisation.
+          expect({ where, isPublic }).toEqual({ where, isPublic: true });
+          expect(Object.keys(op.responses)).toContain('403');
         } else if (path === '/api/v1/notifications/stream') {
           // EventSource cannot send a bearer token: the stream is public and takes a signed ticket.
           expect({ where, isPublic }).toEqual({ where, isPublic: true });
@@ -129,5 +133,28 @@ describe('GET /api/docs', () => {
   it("does not serve the package's other files", async () => {
     expect((await request(ctx.app).get('/api/docs/index.html')).status).toBe(404);
     expect((await request(ctx.app).get('/api/docs/package.json')).status).toBe(404);
+  });
+
+  it('documents the reply asset: assetId on replies and scheduled replies, and the signed asset link', async () => {
+    const deref = (await SwaggerParser.dereference(structuredClone(document) as never)) as unknown as {
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>
+      >;
+    };
+    const bodyOf = (path: string) =>
+      deref.paths[path]!['post']!.requestBody!.content['application/json']!.schema as {
+        properties: Record<string, { format?: string; description?: string }>;
+      };
+    for (const path of [
+      '/api/v1/inbox/conversations/{id}/reply',
+      '/api/v1/inbox/conversations/{id}/scheduled-replies',
+    ]) {
+      expect(bodyOf(path).properties['assetId']).toMatchObject({
+        format: 'uuid',
+        description: expect.stringContaining('reply assets'),
+      });
+    }
+    expect(document.paths['/api/v1/public/assets/{token}']?.['get']?.operationId).toBe('downloadSignedAsset');
   });
 });

@@ -114,6 +114,11 @@ export const apiConfigSpec = {
   C360_META_GRAPH_URL: workerConfigSpec.C360_META_GRAPH_URL,
   C360_META_ACCESS_TOKEN: workerConfigSpec.C360_META_ACCESS_TOKEN,
   C360_INSTAGRAM_PROFILE_TTL_SECONDS: workerConfigSpec.C360_INSTAGRAM_PROFILE_TTL_SECONDS,
+  // Reply assets: the signed links the providers fetch (the same settings as the worker's).
+  C360_PUBLIC_BASE_URL: workerConfigSpec.C360_PUBLIC_BASE_URL,
+  C360_ASSET_LINK_SECRET: workerConfigSpec.C360_ASSET_LINK_SECRET,
+  C360_ASSET_LINK_TTL_SECONDS: workerConfigSpec.C360_ASSET_LINK_TTL_SECONDS,
+  C360_EMAIL_ATTACHMENT_MAX_BYTES: workerConfigSpec.C360_EMAIL_ATTACHMENT_MAX_BYTES,
 } satisfies ConfigSpec;
 
 export type ApiConfig = ConfigOf<typeof apiConfigSpec>;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, isServiceWindowOpen } from '@c360/domain';
+import { AppError, isServiceWindowOpen, type AssetLimits } from '@c360/domain';
 import {
   Customer,
   forTenant,
@@ -8,6 +8,7 @@ import {
   loadSlaSettings,
   type InboxConversationRow,
 } from '@c360/store';
+import { signedAssetUrl, type AssetLinks } from '../replies/assetLinks';
 import { defineRoute, type ApiRoute } from '../http/defineRoute';
 import { idParamsSchema } from '../openapi/commonSchemas';
 import { decodeInboxCursor, encodeInboxCursor } from './inboxCursor';
@@ -37,7 +38,22 @@ export type InboxRouteDeps = {
   sender: InboxSender | undefined;
   /** Starts and steers sends (send later); without it `sendAt` answers 503. */
   sends?: SendClient | undefined;
+  /** Signs the thread's attachment links; without it attachments carry no url. */
+  assetLinks?: AssetLinks | undefined;
+  /** The e-mail attachment cap a reply's asset is checked against. */
+  assetLimits: AssetLimits;
 };
+
+/** A message's attachments, each stored asset with a freshly signed link to open it. */
+const withAssetLinks = <A extends { assetId?: string; url?: string }>(
+  attachments: A[],
+  links: AssetLinks | undefined,
+  tenantId: string,
+  now: Date,
+): A[] =>
+  attachments.map((a) =>
+    a.assetId && links && !a.url ? { ...a, url: signedAssetUrl(links, tenantId, a.assetId, now) } : a,
+  );
 
 export const INBOX_ROLES = ['agent', 'manager', 'admin'] as const;
 
@@ -176,7 +192,15 @@ export const inboxRoutes = (deps: InboxRouteDeps): ApiRoute[] => [
             lastActivityAt: (c.lastMessageAt ?? c.createdAt).toISOString(),
             whatsappWindowOpen: windowOpen(c.channel, c.lastInboundAt ?? null, deps.now()),
           },
-          items: items.map((i) => ({ ...i, at: i.at.toISOString() })),
+          items: items.map((i) =>
+            i.kind === 'message'
+              ? {
+                  ...i,
+                  at: i.at.toISOString(),
+                  attachments: withAssetLinks(i.attachments, deps.assetLinks, principal.tenantId, deps.now()),
+                }
+              : { ...i, at: i.at.toISOString() },
+          ),
           nextCursor: next ? encodeInboxCursor(next) : null,
         },
       };
@@ -209,7 +233,7 @@ export const inboxRoutes = (deps: InboxRouteDeps): ApiRoute[] => [
         return {
           status: 202,
           body: await scheduledReplies(
-            { em: deps.em, now: deps.now, sends: deps.sends },
+            { em: deps.em, now: deps.now, sends: deps.sends, assetLimits: deps.assetLimits },
             principal.tenantId,
           ).create(principal, params.id, { ...content, sendAt }),
         };
@@ -222,7 +246,7 @@ export const inboxRoutes = (deps: InboxRouteDeps): ApiRoute[] => [
       // Scoped to the conversation, so one client key cannot collide across threads.
       const key = `inbox:${params.id}:${header ?? requestId}`;
       const sent = await replyToConversation(
-        { em: deps.em, sender: deps.sender, now: deps.now },
+        { em: deps.em, sender: deps.sender, now: deps.now, assetLimits: deps.assetLimits },
         principal,
         params.id,
         body,

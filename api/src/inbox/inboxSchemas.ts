@@ -162,6 +162,30 @@ export const whatsappTemplateSendSchema = z.object({
     .default({}),
 });
 
+/** One of the tenant's reply assets sent with the reply (see /replies/assets). */
+export const replyAssetIdSchema = z
+  .uuid()
+  .optional()
+  .meta({
+    description:
+      "one of the tenant's reply assets, sent as a media message (WhatsApp, Instagram) or an attachment (email); " +
+      "refused with a 400 when the channel's provider does not take its type or size",
+  });
+
+type ReplyParts = { text?: string | undefined; assetId?: string | undefined; template?: unknown };
+type Refinement = [(b: ReplyParts) => boolean, { message: string; path: string[] }];
+
+/** A template goes alone; anything else needs text, an asset, or both. */
+export const assetNotWithTemplate: Refinement = [
+  (b) => !(b.assetId !== undefined && b.template !== undefined),
+  { message: 'cannot go with a template: send the asset with text, or alone', path: ['assetId'] },
+];
+export const textAssetOrTemplate: Refinement = [
+  // A template with an asset is the other refinement's to name.
+  (b) => (b.template !== undefined ? b.text === undefined : b.text !== undefined || b.assetId !== undefined),
+  { message: 'give text and/or an asset, or a template', path: ['text'] },
+];
+
 export const replyBodySchema = z
   .object({
     text: z.string().trim().min(1).max(4096).optional().meta({ description: 'free text (every channel)' }),
@@ -179,15 +203,14 @@ export const replyBodySchema = z
       .enum(['public', 'private'])
       .default('public')
       .meta({ description: 'Instagram comment threads: a public reply or a private reply (DM)' }),
+    assetId: replyAssetIdSchema,
     sendAt: z.iso
       .datetime({ offset: true })
       .optional()
       .meta({ description: 'send later: scheduled through the send path (answers 202)' }),
   })
-  .refine((b) => (b.text !== undefined) !== (b.template !== undefined), {
-    message: 'give exactly one of text or template',
-    path: ['text'],
-  });
+  .refine(...assetNotWithTemplate)
+  .refine(...textAssetOrTemplate);
 
 export const replyResultSchema = z.object({
   messageId: z.uuid(),

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, isServiceWindowOpen } from '@c360/domain';
+import { AppError, isServiceWindowOpen, type AssetLimits } from '@c360/domain';
 import {
   appendOutboxEvent,
   AuditLog,
@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import { findConversationOr404 } from './inboxRecords';
 import type { InboxSender } from './inboxSender';
+import { checkReplyAsset } from './replyAsset';
 import type { replyBodySchema } from './inboxSchemas';
 
 export type ReplyInput = z.output<typeof replyBodySchema>;
@@ -54,7 +55,7 @@ const toAppError = (error: unknown): unknown => {
  * again for that key. WhatsApp free text needs the 24-hour window open; templates do not.
  */
 export const replyToConversation = async (
-  deps: { em: EntityManager; sender: InboxSender | undefined; now: () => Date },
+  deps: { em: EntityManager; sender: InboxSender | undefined; now: () => Date; assetLimits: AssetLimits },
   principal: Principal,
   conversationId: string,
   input: ReplyInput,
@@ -77,6 +78,9 @@ export const replyToConversation = async (
     !isServiceWindowOpen(conversation.lastInboundAt ?? null, deps.now())
   )
     throw new AppError('conflict', WHATSAPP_WINDOW_MESSAGE, { window: 'whatsapp_24h' });
+  const assetId = input.assetId;
+  if (assetId !== undefined)
+    await checkReplyAsset(deps.em, tenantId, conversation, assetId, deps.assetLimits);
   if (!deps.sender) throw new AppError('unavailable', 'channel sending is not configured on this deployment');
 
   const base = { tenantId, conversationId, idempotencyKey, authorId: principal.userId };
@@ -86,19 +90,30 @@ export const replyToConversation = async (
     if (channel === 'whatsapp')
       sent = await deps.sender.sendWhatsAppMessage({
         ...base,
-        content: input.template ? { type: 'template', ...input.template } : { type: 'text', text },
+        content: input.template
+          ? { type: 'template', ...input.template }
+          : assetId !== undefined
+            ? { type: 'asset', assetId, ...(text !== '' ? { caption: text } : {}) }
+            : { type: 'text', text },
       });
     else if (channel === 'instagram')
       sent =
         conversation.externalIds?.instagramKind === 'comment'
           ? await deps.sender.replyToInstagramComment({ ...base, visibility: input.commentVisibility, text })
-          : await deps.sender.sendInstagramMessage({ ...base, content: { type: 'text', text } });
+          : await deps.sender.sendInstagramMessage({
+              ...base,
+              content:
+                assetId !== undefined
+                  ? { type: 'asset', assetId, ...(text !== '' ? { text } : {}) }
+                  : { type: 'text', text },
+            });
     else
       sent = await deps.sender.sendEmail({
         ...base,
         text,
         ...(input.html !== undefined ? { html: input.html } : {}),
         ...(input.subject !== undefined ? { subject: input.subject } : {}),
+        ...(assetId !== undefined ? { assetId } : {}),
       });
   } catch (error) {
     throw toAppError(error);

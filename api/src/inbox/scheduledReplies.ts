@@ -9,6 +9,7 @@ import {
   quietHoursEndAfter,
   serviceWindowClosesAt,
   WHATSAPP_SERVICE_WINDOW_MS,
+  type AssetLimits,
   type MarketingPreferences,
   type SendContent,
   sendWorkflowId,
@@ -18,6 +19,7 @@ import { Conversation, Customer, forTenant, ScheduledReply } from '@c360/store';
 import type { SendClient } from '@c360/workflows';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
+import { checkReplyAsset } from './replyAsset';
 import { WHATSAPP_WINDOW_MESSAGE } from './replyToConversation';
 import type {
   ComposeCheck,
@@ -26,9 +28,15 @@ import type {
   ScheduledReplyView,
 } from './scheduledReplySchemas';
 
-export type ScheduledReplyDeps = { em: EntityManager; now: () => Date; sends: SendClient | undefined };
+export type ScheduledReplyDeps = {
+  em: EntityManager;
+  now: () => Date;
+  sends: SendClient | undefined;
+  /** The e-mail attachment cap a reply's asset is checked against. */
+  assetLimits: AssetLimits;
+};
 
-type ContentInput = Pick<ScheduleReplyBody, 'text' | 'html' | 'subject' | 'template'>;
+type ContentInput = Pick<ScheduleReplyBody, 'text' | 'html' | 'subject' | 'template' | 'assetId'>;
 
 const fieldError = (path: string, message: string): AppError =>
   new AppError('validation', `${path} ${message}`, { fields: [{ path, message }] });
@@ -56,14 +64,16 @@ const contentFor = (conversation: Conversation, input: ContentInput): SendConten
     throw new AppError('conflict', 'send later answers Instagram direct messages, not comment threads');
   if (input.template) return { type: 'template', ...input.template };
   const text = input.text ?? '';
+  const asset = input.assetId !== undefined ? { assetId: input.assetId } : {};
   if (channel === 'email' && (input.html !== undefined || input.subject !== undefined))
     return {
       type: 'email',
       subject: input.subject ?? `Re: ${conversation.subject ?? ''}`.trim(),
       text,
       ...(input.html !== undefined ? { html: input.html } : {}),
+      ...asset,
     };
-  return { type: 'text', text };
+  return { type: 'text', text, ...asset };
 };
 
 const toView = (row: ScheduledReply, plannedAt: Date | null): ScheduledReplyView => ({
@@ -146,6 +156,8 @@ export const scheduledReplies = (deps: ScheduledReplyDeps, tenantId: string) => 
       return scoped().transactional(async (em) => {
         const { conversation, customer } = await load(em, conversationId);
         const content = contentFor(conversation, body);
+        if (body.assetId !== undefined)
+          await checkReplyAsset(deps.em, tenantId, conversation, body.assetId, deps.assetLimits);
         const now = deps.now();
         let sendAt: Date;
         if (body.atQuietHoursEnd) {
@@ -205,6 +217,8 @@ export const scheduledReplies = (deps: ScheduledReplyDeps, tenantId: string) => 
                 text: body.text ?? ('text' in current ? current.text : undefined),
                 html: body.html ?? (current.type === 'email' ? current.html : undefined),
                 subject: body.subject ?? (current.type === 'email' ? current.subject : undefined),
+                // The asset stays with the reply when its text is edited.
+                assetId: current.type === 'text' || current.type === 'email' ? current.assetId : undefined,
               };
           if (merged.text === undefined && merged.template === undefined)
             throw fieldError('body.text', 'is needed: the scheduled reply is a template');

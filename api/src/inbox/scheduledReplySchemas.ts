@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { replyBodySchema } from './inboxSchemas';
+import { assetNotWithTemplate, replyBodySchema, textAssetOrTemplate } from './inboxSchemas';
 
 const reply = replyBodySchema.shape;
 const instant = z.iso.datetime({ offset: true });
@@ -10,6 +10,7 @@ export const scheduleReplyBodySchema = z
     html: reply.html,
     subject: reply.subject,
     template: reply.template,
+    assetId: reply.assetId,
     sendAt: instant
       .optional()
       .meta({ description: 'when to send (the send path still waits out quiet hours)' }),
@@ -18,10 +19,8 @@ export const scheduleReplyBodySchema = z
       .optional()
       .meta({ description: "send when the customer's current quiet hours end (see compose-check)" }),
   })
-  .refine((b) => (b.text !== undefined) !== (b.template !== undefined), {
-    message: 'give exactly one of text or template',
-    path: ['text'],
-  })
+  .refine(...assetNotWithTemplate)
+  .refine(...textAssetOrTemplate)
   .refine((b) => (b.sendAt !== undefined) !== (b.atQuietHoursEnd !== undefined), {
     message: 'give exactly one of sendAt or atQuietHoursEnd',
     path: ['sendAt'],

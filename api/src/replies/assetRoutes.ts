@@ -3,13 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import multer from 'multer';
-import {
-  AppError,
-  ASSET_CONTENT_TYPES,
-  CHANNELS_BY_ASSET_KIND,
-  channelsForContentType,
-  notFound,
-} from '@c360/domain';
+import { AppError, ASSET_CONTENT_TYPES, channelsForContentType, notFound } from '@c360/domain';
 import { Asset, forTenant, User, type AssetStore } from '@c360/store';
 import { defineRoute, type ApiRoute } from '../http/defineRoute';
 import { idParamsSchema } from '../openapi/commonSchemas';
@@ -76,7 +70,7 @@ export const assetRoutes = (deps: AssetRouteDeps): ApiRoute[] => [
         types: Object.entries(ASSET_CONTENT_TYPES).map(([contentType, kind]) => ({
           contentType,
           kind,
-          channels: CHANNELS_BY_ASSET_KIND[kind],
+          channels: channelsForContentType(contentType),
         })),
       },
     }),

@@ -12,10 +12,12 @@ export type SendSourceKind = (typeof SEND_SOURCE_KINDS)[number];
  * What a send carries. `text` goes on any channel (WhatsApp only inside the customer-service
  * window); `template` is an approved WhatsApp template (the only thing allowed outside the
  * window); `buttons`, `list` and `flow` are WhatsApp interactive messages (free-form: window
- * rules apply); `email` is a mail with a subject and an HTML and/or text body.
+ * rules apply); `email` is a mail with a subject and an HTML and/or text body. `assetId` (text and
+ * email) carries one of the tenant's reply assets: a media message, or a mail attachment; the text
+ * may then be empty.
  */
 export type SendContent =
-  | { type: 'text'; text: string }
+  | { type: 'text'; text: string; assetId?: string }
   | { type: 'template'; name: string; language: string; parameters: TemplateSendParameters }
   | { type: 'buttons'; body: string; buttons: { id: string; title: string }[] }
   | {
@@ -33,7 +35,7 @@ export type SendContent =
       screen?: string;
       data?: Record<string, unknown>;
     }
-  | { type: 'email'; subject: string; html?: string; text?: string };
+  | { type: 'email'; subject: string; html?: string; text?: string; assetId?: string };
 
 /**
  * `marketing` needs the customer's opt-in on the channel; `service` (a reply, a survey of the

@@ -5,4 +5,3 @@ export * from './composeReply';
 export * from './whatsappTemplateMapping';
 export * from './macroActions';
 export * from './assetChannels';
-export * from './assetMediaInput';

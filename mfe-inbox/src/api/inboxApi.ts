@@ -1,4 +1,4 @@
-import { createApiClient, type ApiAccess } from '@c360/mfe-kit';
+import { ApiError, createApiClient, type ApiAccess } from '@c360/mfe-kit';
 import type {
   ComposeCheck,
   ConversationFilters,
@@ -7,6 +7,7 @@ import type {
   Macro,
   MacroRun,
   RenderedReply,
+  ReplyAsset,
   ReplyBody,
   ReplyPart,
   ReplyResult,
@@ -18,9 +19,34 @@ import type {
   Thread,
 } from './types';
 
+type ErrorBody = {
+  error?: { code?: string; message?: string; fields?: { path: string; message: string }[] };
+};
+
 /** Every call the inbox area makes to the API, in one place. */
 export const createInboxApi = (access: ApiAccess, fetchImpl?: typeof fetch) => {
   const http = createApiClient(access, fetchImpl);
+  /** A multipart upload (the kit's client speaks JSON): one part named `file`, the same bearer token. */
+  const upload = async <T>(path: string, file: File): Promise<T> => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const token = access.getToken();
+    const response = await (fetchImpl ?? fetch)(http.url(path), {
+      method: 'POST',
+      headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: form,
+    });
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as ErrorBody;
+      throw new ApiError(
+        response.status,
+        body.error?.code ?? `http_${response.status}`,
+        body.error?.message ?? response.statusText,
+        body.error?.fields ?? [],
+      );
+    }
+    return (await response.json()) as T;
+  };
   const conversation = (id: string) => `/inbox/conversations/${encodeURIComponent(id)}`;
   return {
     listConversations: (filters: ConversationFilters, cursor?: string) =>
@@ -56,6 +82,8 @@ export const createInboxApi = (access: ApiAccess, fetchImpl?: typeof fetch) => {
         ? http.put<ReplyTemplate>(`/replies/templates/${encodeURIComponent(templateId)}/favorite`)
         : http.delete<ReplyTemplate>(`/replies/templates/${encodeURIComponent(templateId)}/favorite`),
     listSnippets: () => http.get<{ items: Snippet[] }>('/replies/snippets'),
+    listAssets: () => http.get<{ items: ReplyAsset[] }>('/replies/assets'),
+    uploadAsset: (file: File) => upload<ReplyAsset>('/replies/assets', file),
     listMacros: () => http.get<{ items: Macro[] }>('/replies/macros'),
     runMacro: (conversationId: string, macroId: string) =>
       http.post<MacroRun>(

@@ -46,7 +46,8 @@ export type MessageItem = {
   html: string | null;
   deliveryStatus: string;
   deliveryError: string | null;
-  attachments: { fileName: string; contentType: string; size: number; url?: string }[];
+  /** `url`: for a stored asset, a signed link the API made when the thread was read. */
+  attachments: { fileName: string; contentType: string; size: number; assetId?: string; url?: string }[];
   metadata: Record<string, unknown>;
 };
 
@@ -120,6 +121,20 @@ export type ReplyBody = {
   subject?: string;
   template?: { name: string; language: string; parameters: { body?: { type: 'text'; text: string }[] } };
   commentVisibility?: 'public' | 'private';
+  /** One of the tenant's assets, sent with the text (or alone). */
+  assetId?: string;
+};
+
+/** A file uploaded once and quick-sent from the composer. */
+export type ReplyAsset = {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  /** The channels whose providers take its type (its size is checked when sending). */
+  channels: Channel[];
+  uploadedBy: string | null;
+  createdAt: string;
 };
 
 export type ReplyResult = {
@@ -154,7 +169,7 @@ export type ScheduledReply = {
   status: 'scheduled' | 'sent' | 'cancelled' | 'skipped' | 'failed';
   sendAt: string;
   plannedAt: string | null;
-  content: { type?: string; text?: string; subject?: string; name?: string };
+  content: { type?: string; text?: string; subject?: string; name?: string; assetId?: string };
   authorId: string | null;
   messageId: string | null;
 };

@@ -1,9 +1,19 @@
 import { useEffect, useState } from 'react';
 import { FormattedMessage, FormattedTime, useIntl } from 'react-intl';
-import type { Macro, RenderedReply, ReplyPart, ReplyTemplate, Snippet, Thread } from '../api/types';
+import type {
+  Macro,
+  RenderedReply,
+  ReplyAsset,
+  ReplyPart,
+  ReplyTemplate,
+  Snippet,
+  Thread,
+} from '../api/types';
 import { useArea } from '../area/AreaContext';
 import { useAsync, ErrorNotice, card, chip, muted, row } from '@c360/mfe-kit';
 import { planReply, type SendPlan } from './replyBody';
+import { AssetPicker } from './AssetPicker';
+import { ChosenAsset } from './ChosenAsset';
 import { ReplyPickers } from './ReplyPickers';
 import { ScheduledReplies } from './ScheduledReplies';
 import { fromLocalInput, scheduleBody, toLocalInput, type SendWhen } from './sendLater';
@@ -38,6 +48,7 @@ export const Composer = ({
   const [inserted, setInserted] = useState<Inserted[]>([]);
   const [text, setText] = useState('');
   const [subject, setSubject] = useState('');
+  const [asset, setAsset] = useState<ReplyAsset | null>(null);
   const [visibility, setVisibility] = useState<'public' | 'private'>('public');
   const [preview, setPreview] = useState<RenderedReply | null>(null);
   const [key, setKey] = useState(newKey);
@@ -49,10 +60,11 @@ export const Composer = ({
   const [scheduledVersion, setScheduledVersion] = useState(0);
 
   // Any edit makes the shown preview stale: it must be rendered again before a send.
-  useEffect(() => setPreview(null), [inserted, text, subject]);
+  useEffect(() => setPreview(null), [inserted, text, subject, asset]);
   useEffect(() => {
     setInserted([]);
     setText('');
+    setAsset(null);
     setPreview(null);
     setNotice(null);
   }, [conversation.id]);
@@ -77,6 +89,12 @@ export const Composer = ({
 
   const renderPreview = () =>
     run(async () => {
+      // A file alone has no text to render.
+      if (parts().length === 0) {
+        setPreview({ channel, text: '', html: null, templateIds: [], providerTemplate: null });
+        setKey(newKey());
+        return;
+      }
       const rendered = await api.compose({
         channel,
         customerId: conversation.customer.id,
@@ -94,6 +112,7 @@ export const Composer = ({
       whatsappWindowOpen: conversation.whatsappWindowOpen,
       subject,
       ...(channel === 'instagram' ? { commentVisibility: visibility } : {}),
+      ...(asset ? { assetId: asset.id } : {}),
     });
     if (!plan.ok)
       setNotice(
@@ -102,7 +121,13 @@ export const Composer = ({
               id: 'inbox.composer.needsTemplate',
               defaultMessage: 'The WhatsApp 24-hour window is closed: insert an approved WhatsApp template.',
             })
-          : intl.formatMessage({ id: 'inbox.composer.empty', defaultMessage: 'Nothing to send.' }),
+          : plan.reason === 'asset_needs_window'
+            ? intl.formatMessage({
+                id: 'inbox.composer.assetNeedsWindow',
+                defaultMessage:
+                  'The WhatsApp 24-hour window is closed: a file cannot be sent, only an approved template.',
+              })
+            : intl.formatMessage({ id: 'inbox.composer.empty', defaultMessage: 'Nothing to send.' }),
       );
     return plan;
   };
@@ -110,6 +135,7 @@ export const Composer = ({
     setInserted([]);
     setText('');
     setSubject('');
+    setAsset(null);
   };
 
   const send = () =>
@@ -217,6 +243,8 @@ export const Composer = ({
         onSnippet={insertSnippet}
         onMacro={(m) => void runMacro(m)}
       />
+      <AssetPicker channel={channel} onChoose={setAsset} />
+      {asset && <ChosenAsset asset={asset} onClear={() => setAsset(null)} />}
       {inserted.length > 0 && (
         <div style={{ ...row, margin: '6px 0' }} data-testid="inserted-parts">
           {inserted.map((i, index) => (
@@ -275,10 +303,15 @@ export const Composer = ({
             <FormattedMessage id="inbox.composer.previewTitle" defaultMessage="What the customer will get" />
           </div>
           {preview.text}
+          {asset && <div data-testid="preview-asset">📎 {asset.fileName}</div>}
         </div>
       )}
       <div style={{ ...row, marginTop: 6 }}>
-        <button type="button" disabled={busy || parts().length === 0} onClick={() => void renderPreview()}>
+        <button
+          type="button"
+          disabled={busy || (parts().length === 0 && !asset)}
+          onClick={() => void renderPreview()}
+        >
           <FormattedMessage id="inbox.composer.preview" defaultMessage="Preview" />
         </button>
         <button type="button" disabled={busy || !preview} onClick={() => void send()}>

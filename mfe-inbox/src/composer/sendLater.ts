@@ -27,8 +27,10 @@ export const toLocalInput = (date: Date): string => {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 };
 
-/** A scheduled reply in a few words for the list: its subject, its text, or its template's name. */
+/** A scheduled reply in a few words for the list: its subject, its text, or its template's name; 📎 with a file. */
 export const scheduledSummary = (content: ScheduledReply['content']): string => {
-  const text = content.subject ?? content.text ?? content.name ?? '';
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  const text = content.subject ?? (content.text || undefined) ?? content.name ?? '';
+  const short = text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  // A reply carrying a file says so (an asset alone has no text).
+  return content.assetId ? `📎 ${short}`.trim() : short;
 };

@@ -1,5 +1,6 @@
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import type { MessageItem } from '../api/types';
+import { fileSize } from '../composer/fileSize';
 import { splitQuotedHistory } from './quotedHistory';
 import { badge, muted } from '@c360/mfe-kit';
 
@@ -75,8 +76,17 @@ export const MessageBubble = ({ message }: { message: MessageItem }) => {
       {message.attachments.length > 0 && (
         <ul style={{ ...muted, paddingInlineStart: 16 }}>
           {message.attachments.map((a, i) => (
-            <li key={`${a.fileName}-${i}`}>
-              📎 {a.fileName} ({a.contentType})
+            <li key={`${a.fileName}-${i}`} data-testid="attachment">
+              📎{' '}
+              {a.url ? (
+                <a href={a.url} target="_blank" rel="noreferrer noopener">
+                  {a.fileName}
+                </a>
+              ) : (
+                a.fileName
+              )}{' '}
+              ({a.contentType}
+              {a.size > 0 ? `, ${fileSize(a.size, intl.locale)}` : ''})
             </li>
           ))}
         </ul>

@@ -1,4 +1,6 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eventually, startTestSandbox, type TestSandbox } from './support/testSandbox';
 
 const PHONE = '100000000000001';
@@ -167,5 +169,65 @@ describe('WhatsApp Cloud API messages', () => {
     const res = await t.call('POST', '/v21.0/999/messages', text('15551234567', 'x'));
     expect(res.status).toBe(400);
     expect(res.json.error).toMatchObject({ code: 100, error_subcode: 33 });
+  });
+
+  it('fetches a media link after accepting it, keeps what it got, and fails the message when the link fails', async () => {
+    const bytes = Buffer.from('not really audio, but served as audio/ogg');
+    const server = createServer((req, res) => {
+      if (req.url === '/note.ogg') res.writeHead(200, { 'content-type': 'audio/ogg' }).end(bytes);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const ok = await send(t, {
+        messaging_product: 'whatsapp',
+        to: '15551110000',
+        type: 'audio',
+        audio: { link: `${base}/note.ogg` },
+      });
+      expect(ok.status).toBe(200);
+      const gone = await send(t, {
+        messaging_product: 'whatsapp',
+        to: '15551110001',
+        type: 'image',
+        image: { link: `${base}/gone.png` },
+      });
+      expect(gone.status).toBe(200);
+      const fetched = await eventually(async () => {
+        const all = (await t.call('GET', '/_control/whatsapp/messages')).json.data as {
+          to: string;
+          media?: { ok: boolean; size: number; sha256: string | null; httpStatus: number | null };
+          statuses: { status: string; errorCode?: number }[];
+        }[];
+        return all.length === 2 && all.every((m) => m.media && m.statuses.length >= 2) && all;
+      }, 'both links fetched');
+      const [audio, image] = fetched;
+      expect(audio!.media).toMatchObject({
+        ok: true,
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      });
+      expect(image!.media).toMatchObject({ ok: false, httpStatus: 404 });
+      // Sent then failed, compared as a set: status timers of different delays can fire out of order under load.
+      expect(image!.statuses.map((s) => [s.status, s.errorCode])).toEqual(
+        expect.arrayContaining([
+          ['sent', undefined],
+          ['failed', 131053],
+        ]),
+      );
+      expect(image!.statuses).toHaveLength(2);
+      // Audio takes no caption, as the Cloud API says.
+      const captioned = await send(t, {
+        messaging_product: 'whatsapp',
+        to: '15551110002',
+        type: 'audio',
+        audio: { link: `${base}/note.ogg`, caption: 'no' },
+      });
+      expect(captioned.status).toBe(400);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

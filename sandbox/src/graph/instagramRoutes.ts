@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SandboxContext } from '../sandboxContext';
 import { newIds } from '../state/ids';
 import type { InstagramAccount } from '../state/sandboxState';
+import { fetchMedia } from './fetchMedia';
 import { graphBody } from './formBody';
 import { GraphError, graphErrors } from './graphError';
 import type { GraphHandler } from './graphRoute';
@@ -36,9 +37,17 @@ const instagramError = (error: z.ZodError): GraphError => {
  * `POST /{ig-user-id}/messages`: a direct message to an Instagram-scoped user id, or a private
  * reply when the recipient is a comment id (one per comment, as Meta allows).
  */
+/** Instagram messaging's attachment limits: image 8 MB, audio, video and file 25 MB. */
+const ATTACHMENT_MAX_BYTES: Record<string, number> = {
+  image: 8 * 1024 * 1024,
+  video: 25 * 1024 * 1024,
+  audio: 25 * 1024 * 1024,
+  file: 25 * 1024 * 1024,
+};
+
 export const sendInstagramMessage =
   (ctx: SandboxContext, account: InstagramAccount): GraphHandler =>
-  ({ req }) => {
+  async ({ req }) => {
     const parsed = instagramSendSchema.safeParse(graphBody(req.body));
     if (!parsed.success) throw instagramError(parsed.error);
     const { recipient, message } = parsed.data;
@@ -62,6 +71,25 @@ export const sendInstagramMessage =
         });
       recipientId = recipient.id;
     }
+    // The Send API fetches an attachment's URL before it answers, and refuses the send when it cannot.
+    const media =
+      'attachment' in message
+        ? await fetchMedia(
+            message.attachment.payload.url,
+            message.attachment.type,
+            ATTACHMENT_MAX_BYTES[message.attachment.type]!,
+          )
+        : undefined;
+    if (media && !media.ok)
+      throw new GraphError(400, {
+        error: {
+          message: `(#100) Failed to fetch the file from the url: ${media.error}`,
+          type: 'OAuthException',
+          code: 100,
+          error_subcode: 2018008,
+          fbtrace_id: newIds.fbtraceId(),
+        },
+      });
     const id = newIds.instagramMid();
     ctx.state.instagramMessages.push({
       id,
@@ -70,6 +98,7 @@ export const sendInstagramMessage =
       recipient,
       recipientId,
       message,
+      ...(media ? { media } : {}),
     });
     if ('comment_id' in recipient) ctx.state.comments.get(recipient.comment_id)!.privateReplyId = id;
     return { status: 200, body: { recipient_id: recipientId, message_id: id } };

@@ -4,7 +4,8 @@ import type { SentWhatsAppMessage, WhatsAppAccount } from '../state/sandboxState
 import { graphBody } from './formBody';
 import type { GraphHandler } from './graphRoute';
 import { validateTemplateSend } from './templateValidation';
-import { sendSchemaError, whatsappSendSchema } from './whatsappSendSchema';
+import { fetchMedia } from './fetchMedia';
+import { sendSchemaError, WHATSAPP_MEDIA_MAX_BYTES, whatsappSendSchema } from './whatsappSendSchema';
 import { scheduleWhatsAppStatuses } from './whatsappStatuses';
 
 const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -41,7 +42,17 @@ export const sendWhatsAppMessage =
         : outsideServiceWindow(ctx, account, waId, send.type)
           ? { code: 131047 }
           : null;
-    scheduleWhatsAppStatuses(ctx, account, message, failure);
+    const mediaType =
+      send.type in WHATSAPP_MEDIA_MAX_BYTES ? (send.type as keyof typeof WHATSAPP_MEDIA_MAX_BYTES) : null;
+    const link = mediaType ? send[mediaType]?.link : undefined;
+    if (mediaType && link) {
+      // Like the Cloud API: accepted at once, the link fetched afterwards; a link that cannot be
+      // fetched (or gives the wrong type or too many bytes) makes the message fail with 131053.
+      void fetchMedia(link, mediaType, WHATSAPP_MEDIA_MAX_BYTES[mediaType]).then((media) => {
+        message.media = media;
+        scheduleWhatsAppStatuses(ctx, account, message, failure ?? (media.ok ? null : { code: 131053 }));
+      });
+    } else scheduleWhatsAppStatuses(ctx, account, message, failure);
     return {
       status: 200,
       body: {

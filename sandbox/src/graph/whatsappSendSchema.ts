@@ -133,7 +133,21 @@ const interactive = z.discriminatedUnion('type', [
   }),
 ]);
 
-const messageTypes = ['text', 'image', 'document', 'video', 'template', 'interactive'] as const;
+const messageTypes = ['text', 'image', 'document', 'video', 'audio', 'template', 'interactive'] as const;
+
+/** The media message types, and the largest file the Cloud API takes for each (Supported media types). */
+export const WHATSAPP_MEDIA_MAX_BYTES: Record<'image' | 'document' | 'video' | 'audio', number> = {
+  image: 5 * 1024 * 1024,
+  document: 100 * 1024 * 1024,
+  video: 16 * 1024 * 1024,
+  audio: 16 * 1024 * 1024,
+};
+
+// Audio takes no caption or file name.
+const audio = z
+  .object({ link: link.optional(), id: z.string().min(1).optional() })
+  .strict()
+  .refine((m) => m.link !== undefined || m.id !== undefined, { message: 'link or id is required' });
 
 /** `POST /{phone-number-id}/messages` as the Cloud API documents it, for the types the sandbox serves. */
 export const whatsappSendSchema = z
@@ -148,6 +162,7 @@ export const whatsappSendSchema = z
     image: media.optional(),
     document: media.optional(),
     video: media.optional(),
+    audio: audio.optional(),
     template: template.optional(),
     interactive: interactive.optional(),
   })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { SandboxContext } from '../sandboxContext';
@@ -50,6 +51,7 @@ export const captureOf = async (
       contentType: a.contentType,
       size: a.size,
       contentId: a.contentId ?? null,
+      sha256: createHash('sha256').update(a.content).digest('hex'),
     })),
     raw: raw.toString('utf8'),
   };

@@ -1,4 +1,5 @@
 import type { MessageTemplate } from '../graph/messageTemplates';
+import type { FetchedMedia } from '../graph/fetchMedia';
 
 /** The Graph API endpoints the sandbox serves, named for fault injection and recorded requests. */
 export const graphEndpoints = [
@@ -36,6 +37,8 @@ export type SentWhatsAppMessage = {
   type: string;
   request: unknown;
   statuses: { status: WhatsAppStatus; at: string; errorCode?: number }[];
+  /** A media message sent by `link`: what the sandbox fetched from it (absent until fetched). */
+  media?: FetchedMedia;
 };
 
 export type SentInstagramMessage = {
@@ -45,6 +48,8 @@ export type SentInstagramMessage = {
   recipient: { id: string } | { comment_id: string };
   recipientId: string;
   message: unknown;
+  /** An attachment sent by URL: what the sandbox fetched from it. */
+  media?: FetchedMedia;
 };
 
 export type InstagramComment = {
@@ -108,7 +113,14 @@ export type CapturedMail = {
   text: string | null;
   html: string | null;
   headers: Record<string, string>;
-  attachments: { filename: string | null; contentType: string; size: number; contentId: string | null }[];
+  attachments: {
+    filename: string | null;
+    contentType: string;
+    size: number;
+    contentId: string | null;
+    /** Hex SHA-256 of the decoded bytes, so a test can check a file arrived intact. */
+    sha256: string;
+  }[];
   raw: string;
 };
 

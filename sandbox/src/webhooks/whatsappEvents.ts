@@ -103,5 +103,6 @@ export const deliveryFailures: Record<number, string> = {
   131047: 'Re-engagement message',
   131049: 'This message was not delivered to maintain healthy ecosystem engagement.',
   131050: 'User has stopped marketing messages',
+  131053: 'Media upload error',
   131000: 'Something went wrong',
 };

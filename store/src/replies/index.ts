@@ -4,3 +4,4 @@ export * from './renderReplyForSend';
 export * from './macroEvents';
 export * from './runMacro';
 export * from './assetStore';
+export * from './assetLink';

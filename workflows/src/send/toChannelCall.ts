@@ -25,6 +25,18 @@ export const toChannelCall = (
   switch (channel) {
     case 'whatsapp':
       if (content.type === 'email') return refuse();
+      if (content.type === 'text' && content.assetId !== undefined)
+        return {
+          activity: 'sendWhatsAppMessage',
+          input: {
+            ...base,
+            content: {
+              type: 'asset',
+              assetId: content.assetId,
+              ...(content.text !== '' ? { caption: content.text } : {}),
+            },
+          },
+        };
       return { activity: 'sendWhatsAppMessage', input: { ...base, content } };
     case 'email':
       if (content.type === 'email')
@@ -35,12 +47,33 @@ export const toChannelCall = (
             subject: content.subject,
             ...(content.html !== undefined ? { html: content.html } : {}),
             ...(content.text !== undefined ? { text: content.text } : {}),
+            ...(content.assetId !== undefined ? { assetId: content.assetId } : {}),
           },
         };
-      if (content.type === 'text') return { activity: 'sendEmail', input: { ...base, text: content.text } };
+      if (content.type === 'text')
+        return {
+          activity: 'sendEmail',
+          input: {
+            ...base,
+            text: content.text,
+            ...(content.assetId !== undefined ? { assetId: content.assetId } : {}),
+          },
+        };
       return refuse();
     case 'instagram':
       if (content.type !== 'text') return refuse();
+      if (content.assetId !== undefined)
+        return {
+          activity: 'sendInstagramMessage',
+          input: {
+            ...base,
+            content: {
+              type: 'asset',
+              assetId: content.assetId,
+              ...(content.text !== '' ? { text: content.text } : {}),
+            },
+          },
+        };
       return { activity: 'sendInstagramMessage', input: { ...base, content } };
   }
 };

@@ -16,11 +16,17 @@ export type WhatsAppContent =
   | { type: 'text'; text: string; previewUrl?: boolean }
   | {
       type: 'media';
-      mediaType: 'image' | 'document' | 'video';
+      mediaType: 'image' | 'document' | 'video' | 'audio';
       link: string;
       caption?: string;
       filename?: string;
     }
+  /**
+   * One of the tenant's reply assets, sent as image, video, audio or document media by a signed
+   * link the Cloud API fetches; the caption goes with image, video and document (audio takes none:
+   * the text goes first as its own message).
+   */
+  | { type: 'asset'; assetId: string; caption?: string }
   | { type: 'template'; name: string; language: string; parameters: TemplateSendParameters }
   | { type: 'buttons'; body: string; buttons: { id: string; title: string }[] }
   | {
@@ -43,7 +49,9 @@ export type SendWhatsAppInput = OutboundSendBase & { content: WhatsAppContent };
 
 export type InstagramContent =
   | { type: 'text'; text: string }
-  | { type: 'media'; mediaType: 'image' | 'video' | 'audio' | 'file'; url: string };
+  | { type: 'media'; mediaType: 'image' | 'video' | 'audio' | 'file'; url: string }
+  /** One of the tenant's reply assets by a signed link; an attachment is a message of its own, so the text goes first. */
+  | { type: 'asset'; assetId: string; text?: string };
 
 export type SendInstagramInput = OutboundSendBase & { content: InstagramContent };
 
@@ -63,6 +71,8 @@ export type SendEmailInput = OutboundSendBase & {
   text?: string;
   html?: string;
   attachments?: EmailAttachmentInput[];
+  /** One of the tenant's reply assets, attached with its bytes read from the asset store. */
+  assetId?: string;
 };
 
 export type SentMessage = {

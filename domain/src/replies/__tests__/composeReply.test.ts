@@ -8,7 +8,7 @@ import {
   toProviderTemplateSend,
   unknownVariablesOf,
   channelsForContentType,
-  assetMediaInput,
+  assetAcceptedOn,
   type WhatsAppTemplateMapping,
 } from '../index';
 
@@ -156,31 +156,48 @@ describe('macro actions and asset channels', () => {
 
   it('lists the channels that carry each asset type', () => {
     expect(channelsForContentType('image/png')).toEqual(['whatsapp', 'instagram', 'email']);
-    expect(channelsForContentType('application/pdf')).toEqual(['whatsapp', 'email']);
+    expect(channelsForContentType('application/pdf')).toEqual(['whatsapp', 'instagram', 'email']);
+    expect(channelsForContentType('audio/mpeg')).toEqual(['whatsapp', 'email']);
     expect(channelsForContentType('application/x-msdownload')).toEqual([]);
   });
 });
 
-describe('assetMediaInput', () => {
-  it('turns an asset into each adapter input, refusing a channel that cannot carry it', () => {
-    const pdf = { fileName: 'invoice.pdf', contentType: 'application/pdf' };
-    expect(assetMediaInput(pdf, 'whatsapp', { url: 'https://x/a' })).toEqual({
+describe('assetAcceptedOn', () => {
+  const limits = { emailMaxBytes: 10 * 1024 * 1024 };
+  const MB = 1024 * 1024;
+  it("takes each channel's documented types up to its size limit", () => {
+    expect(assetAcceptedOn('whatsapp', { contentType: 'image/png', sizeBytes: 5 * MB }, limits)).toEqual({
       ok: true,
-      input: {
-        channel: 'whatsapp',
-        content: { type: 'media', mediaType: 'document', link: 'https://x/a', filename: 'invoice.pdf' },
-      },
+      kind: 'image',
     });
-    expect(assetMediaInput(pdf, 'instagram', { url: 'https://x/a' })).toEqual({
+    expect(
+      assetAcceptedOn('whatsapp', { contentType: 'application/pdf', sizeBytes: 9 * MB }, limits),
+    ).toEqual({ ok: true, kind: 'document' });
+    expect(assetAcceptedOn('instagram', { contentType: 'image/jpeg', sizeBytes: 8 * MB }, limits).ok).toBe(
+      true,
+    );
+    expect(assetAcceptedOn('instagram', { contentType: 'application/pdf', sizeBytes: 100 }, limits)).toEqual({
+      ok: true,
+      kind: 'document',
+    });
+    expect(assetAcceptedOn('email', { contentType: 'audio/ogg', sizeBytes: 10 * MB }, limits).ok).toBe(true);
+  });
+
+  it('refuses a type the channel does not carry, or a file over its limit, and says why', () => {
+    expect(assetAcceptedOn('whatsapp', { contentType: 'image/png', sizeBytes: 5 * MB + 1 }, limits)).toEqual({
       ok: false,
-      problem: { path: 'assetId', message: 'instagram cannot carry application/pdf' },
+      reason: `is ${5 * MB + 1} bytes: WhatsApp takes image files up to 5 MB`,
     });
-    expect(assetMediaInput(pdf, 'email', { url: 'https://x/a', contentBase64: 'AA==' })).toEqual({
-      ok: true,
-      input: {
-        channel: 'email',
-        attachment: { filename: 'invoice.pdf', contentType: 'application/pdf', contentBase64: 'AA==' },
-      },
+    expect(assetAcceptedOn('instagram', { contentType: 'audio/mpeg', sizeBytes: 10 }, limits)).toEqual({
+      ok: false,
+      reason: 'Instagram cannot carry audio/mpeg',
     });
+    expect(assetAcceptedOn('instagram', { contentType: 'text/plain', sizeBytes: 10 }, limits).ok).toBe(false);
+    expect(
+      assetAcceptedOn('email', { contentType: 'application/pdf', sizeBytes: 10 * MB + 1 }, limits),
+    ).toEqual({ ok: false, reason: `is ${10 * MB + 1} bytes: e-mail attachments are limited to 10 MB` });
+    expect(
+      assetAcceptedOn('email', { contentType: 'application/x-msdownload', sizeBytes: 1 }, limits).ok,
+    ).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -366,6 +367,109 @@ describe('the inbox area in a real browser', () => {
       return data[0];
     });
     expect(mail.subject).toBe('Re: Broken vase');
+    await page.context().close();
+  });
+
+  it('quick-sends an asset by WhatsApp, Instagram and e-mail, and each arrives in the sandbox intact', async () => {
+    const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    const png = randomBytes(4096);
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(3000)]);
+    const phone = '33655503333';
+    await sandboxControl(sandbox, 'POST', '/whatsapp/inbound', {
+      from: phone,
+      name: 'Astrid Asset',
+      text: 'Can I see the shoe?',
+    });
+    const wa = await conversationOf('whatsapp', 'Astrid');
+    const dm = await sandboxControl<{ senderId: string }>(sandbox, 'POST', '/instagram/inbound', {
+      from: { username: 'arno.asset', name: 'Arno Asset' },
+      text: 'Menu please',
+    });
+    const ig = await conversationOf('instagram', dm.senderId);
+    await sandboxControl(sandbox, 'POST', '/email/inbound', {
+      from: 'alba.asset@example.test',
+      to: ['support@acme.test'],
+      subject: 'Menu by mail',
+      text: 'Could you mail me the menu?',
+    });
+    const mail = await conversationOf('email', 'alba.asset');
+
+    const page = await openInbox();
+    /** Opens the conversation, picks (or uploads) the asset, adds text, previews and sends. */
+    const sendWithAsset = async (
+      conversationId: string,
+      pick: { upload: { name: string; mimeType: string; buffer: Buffer } } | { choose: string },
+      text: string,
+    ) => {
+      await page.locator(`a[href="/inbox/${conversationId}"]`).click();
+      await page.getByTestId('thread').waitFor();
+      const composer = page.getByTestId('composer');
+      const picker = composer.getByTestId('asset-picker');
+      if (!(await picker.evaluate((d) => (d as HTMLDetailsElement).open)))
+        await picker.locator('summary').click();
+      if ('upload' in pick) await picker.getByTestId('asset-upload').setInputFiles(pick.upload);
+      else
+        await picker
+          .locator(`[data-testid="asset-option"][data-file-name="${pick.choose}"]`)
+          .getByRole('button', { name: 'Choose' })
+          .click();
+      const chosen = composer.getByTestId('chosen-asset');
+      await chosen.waitFor();
+      const shown = (await chosen.textContent()) ?? '';
+      if (text) await composer.getByRole('textbox', { name: 'Message' }).fill(text);
+      await composer.getByRole('button', { name: 'Preview' }).click();
+      await composer.getByTestId('preview-asset').waitFor();
+      await composer.getByRole('button', { name: 'Send', exact: true }).click();
+      await composer.getByRole('status').filter({ hasText: 'Sent.' }).waitFor();
+      return shown;
+    };
+
+    // WhatsApp: a new image uploaded from the composer, with a caption.
+    const chosenShoe = await sendWithAsset(
+      wa.id,
+      { upload: { name: 'blue-shoe.png', mimeType: 'image/png', buffer: png } },
+      'The blue one',
+    );
+    expect(chosenShoe).toContain('blue-shoe.png (image/png, 4 KB)');
+    const attachment = page.getByTestId('attachment').filter({ hasText: 'blue-shoe.png' });
+    await attachment.waitFor();
+    expect(await attachment.textContent()).toContain('image/png, 4 KB');
+    const href = await attachment.getByRole('link', { name: 'blue-shoe.png' }).getAttribute('href');
+    expect(href).toContain('/api/v1/public/assets/');
+    await screenshot(page, 'inbox-asset-sent');
+    const waSent = await eventually(async () => {
+      const { data } = await sandboxControl<{
+        data: { type: string; request: { image?: { caption?: string } }; media?: { sha256: string } }[];
+      }>(sandbox, 'GET', `/whatsapp/messages?to=${phone}`);
+      return data[0]?.media ? data : undefined;
+    });
+    expect(waSent.map((m) => [m.type, m.request.image?.caption, m.media?.sha256])).toEqual([
+      ['image', 'The blue one', sha256(png)],
+    ]);
+
+    // Instagram: a PDF uploaded, sent alone (a file attachment); e-mail: the same PDF chosen from the list.
+    await sendWithAsset(
+      ig.id,
+      { upload: { name: 'menu.pdf', mimeType: 'application/pdf', buffer: pdf } },
+      '',
+    );
+    const igSent = await sandboxControl<{
+      data: { recipientId: string; message: { attachment?: { type: string } }; media?: { sha256: string } }[];
+    }>(sandbox, 'GET', '/instagram/messages');
+    expect(
+      igSent.data
+        .filter((m) => m.recipientId === dm.senderId)
+        .map((m) => [m.message.attachment?.type, m.media?.sha256]),
+    ).toEqual([['file', sha256(pdf)]]);
+
+    await sendWithAsset(mail.id, { choose: 'menu.pdf' }, 'Here is our menu.');
+    const mailed = await eventually(async () => {
+      const { data } = await sandboxControl<{
+        data: { attachments: { filename: string | null; sha256: string }[] }[];
+      }>(sandbox, 'GET', `/mail?to=${encodeURIComponent('alba.asset@example.test')}`);
+      return data[0];
+    });
+    expect(mailed.attachments.map((a) => [a.filename, a.sha256])).toEqual([['menu.pdf', sha256(pdf)]]);
     await page.context().close();
   });
 

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -11,7 +14,7 @@ import {
 } from '@c360/activities';
 import type { AppDeps } from '@c360/api';
 import { startSandbox, type RunningSandbox } from '@c360/sandbox';
-import type { SearchClient } from '@c360/store';
+import { diskAssetStore, type SearchClient } from '@c360/store';
 
 type InboxSender = NonNullable<AppDeps['inboxSender']>;
 
@@ -76,11 +79,22 @@ export const startRelay = async (
 export const lateChannels = () => {
   let sender: InboxSender | null = null;
   let channelDeps: Omit<ChannelDeps, 'orm'> | null = null;
+  // Reply assets: a folder of this run; the signed links point at the API once it listens.
+  const assetStore = diskAssetStore(mkdtempSync(join(tmpdir(), 'c360-browser-assets-')));
+  const assetLinks: NonNullable<AppDeps['assetLinks']> = {
+    secret: 'browser-tests-asset-link-secret-0123456789',
+    publicBaseUrl: '',
+    ttlMs: 600_000,
+  };
+  const assetLimits = { emailMaxBytes: 10 * 1024 * 1024 };
   const ready = (): InboxSender => {
     if (!sender) throw new Error('the channel sandbox is not started yet');
     return sender;
   };
   const appDeps: Partial<AppDeps> = {
+    assets: assetStore,
+    assetLinks,
+    assetLimits,
     inboxSender: {
       sendWhatsAppMessage: (input) => ready().sendWhatsAppMessage(input),
       sendInstagramMessage: (input) => ready().sendInstagramMessage(input),
@@ -102,7 +116,15 @@ export const lateChannels = () => {
       C360_SANDBOX_WEBHOOK_RETRY_MS: [50, 100, 200],
       C360_SANDBOX_STATUS_DELAY_MS: 5,
     });
+    assetLinks.publicBaseUrl = apiOrigin;
     channelDeps = {
+      assets: {
+        store: assetStore,
+        publicBaseUrl: apiOrigin,
+        linkSecret: assetLinks.secret,
+        linkTtlMs: assetLinks.ttlMs,
+        limits: assetLimits,
+      },
       graph: createGraphClient({ baseUrl: sandbox.graphUrl, accessToken: sandbox.accessToken }),
       smtp: { host: sandbox.smtp.host, port: sandbox.smtp.port, secure: false },
       retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 5_000 },

@@ -59,3 +59,29 @@ describe('planReply', () => {
     });
   });
 });
+
+describe('planReply with an asset', () => {
+  it('sends the asset with the text, or alone, on every channel', () => {
+    expect(planReply('whatsapp', rendered(), { whatsappWindowOpen: true, assetId: 'a1' })).toEqual({
+      ok: true,
+      body: { text: 'Hello Anna', assetId: 'a1' },
+    });
+    expect(
+      planReply('instagram', rendered({ text: '' }), { whatsappWindowOpen: null, assetId: 'a1' }),
+    ).toEqual({ ok: true, body: { assetId: 'a1' } });
+    expect(
+      planReply('email', rendered({ text: '  ', html: '<p></p>' }), {
+        whatsappWindowOpen: null,
+        subject: 'Menu',
+        assetId: 'a1',
+      }),
+    ).toEqual({ ok: true, body: { subject: 'Menu', assetId: 'a1' } });
+  });
+
+  it('refuses a file outside the WhatsApp window instead of dropping it', () => {
+    expect(planReply('whatsapp', rendered(), { whatsappWindowOpen: false, assetId: 'a1' })).toEqual({
+      ok: false,
+      reason: 'asset_needs_window',
+    });
+  });
+});

@@ -27,5 +27,7 @@ describe('send later', () => {
     );
     expect(scheduledSummary({ type: 'template', name: 'order_update' })).toBe('order_update');
     expect(scheduledSummary({ type: 'text', text: 'x'.repeat(100) })).toHaveLength(80);
+    expect(scheduledSummary({ type: 'text', text: '', assetId: 'a1' })).toBe('📎');
+    expect(scheduledSummary({ type: 'text', text: 'Your coupon', assetId: 'a1' })).toBe('📎 Your coupon');
   });
 });

@@ -53,4 +53,29 @@ describe('MessageBubble', () => {
     renderIn(message({ direction: 'outbound', deliveryStatus: 'failed', deliveryError: 'window closed' }));
     expect(screen.getByRole('alert').textContent).toBe('window closed');
   });
+
+  it("shows an outbound message's attachment with its name, type, size and link", () => {
+    renderIn(
+      message({
+        direction: 'outbound',
+        deliveryStatus: 'sent',
+        body: 'Our menu',
+        attachments: [
+          {
+            assetId: 'a1',
+            fileName: 'menu.pdf',
+            contentType: 'application/pdf',
+            size: 2048,
+            url: 'https://api.example.test/api/v1/public/assets/t.a.1.s',
+          },
+        ],
+      }),
+    );
+    const attachment = screen.getByTestId('attachment');
+    expect(attachment.textContent).toContain('menu.pdf');
+    expect(attachment.textContent).toContain('application/pdf, 2 KB');
+    expect(screen.getByRole('link', { name: 'menu.pdf' }).getAttribute('href')).toBe(
+      'https://api.example.test/api/v1/public/assets/t.a.1.s',
+    );
+  });
 });

@@ -6,6 +6,7 @@ import type { ChannelActivities } from '@c360/workflows';
 import { createGraphClient } from '../../graphClient';
 import { createChannelActivities } from '../../createChannelActivities';
 import type { RetrySettings } from '../../withRetries';
+import type { ChannelAssets } from '../../channelAssets';
 
 // Sandbox answers are read field by field in expectations.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -28,7 +29,7 @@ export const openAdapterSetup = async (
   orm: MikroORM,
   retry: RetrySettings,
   clock: () => Date = () => new Date(),
-  options: { smtpPool?: number } = {},
+  options: { smtpPool?: number; assets?: ChannelAssets } = {},
 ): Promise<AdapterSetup> => {
   const sandbox = await startSandbox({ C360_SANDBOX_AUTO_STATUSES: [], C360_SANDBOX_WEBHOOK_RETRY_MS: [] });
   const root = orm.em.fork();
@@ -96,6 +97,7 @@ export const openAdapterSetup = async (
     },
     clock,
     instagramProfileTtlMs: 60_000,
+    ...(options.assets ? { assets: options.assets } : {}),
   });
   const control: AdapterSetup['control'] = async (method, path, body) => {
     const response = await fetch(`${sandbox.url}/_control${path}`, {

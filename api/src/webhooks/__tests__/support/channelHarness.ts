@@ -3,7 +3,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createChannelActivities, createGraphClient, type RetrySettings } from '@c360/activities';
 import { startSandbox, type RunningSandbox } from '@c360/sandbox';
-import { ChannelAccount, forTenant } from '@c360/store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ChannelAccount, diskAssetStore, forTenant, type AssetStore } from '@c360/store';
+import type { AppDeps } from '../../../AppDeps';
+import type { AssetLinks } from '../../../replies/assetLinks';
 import type { ChannelActivities } from '@c360/workflows';
 import {
   openTestContext,
@@ -26,8 +31,14 @@ export type ChannelHarness = {
   /** Every wait the adapters asked for between retries, in order. */
   sleeps: number[];
   control: (method: string, path: string, body?: unknown) => Promise<{ status: number; json: AnyJson }>;
+  /** What the harness's app was given beyond the test context's deps (for another app of the same test). */
+  appDeps: Partial<AppDeps>;
+  /** With `assets`: the asset store and the signed links' settings (links point at `apiUrl`). */
+  assets: { store: AssetStore; links: AssetLinks } | null;
   close: () => Promise<void>;
 };
+
+export const HARNESS_ASSET_LINK_SECRET = 'harness-asset-link-secret-0123456789abcdef';
 
 export const FAST_RETRY: RetrySettings = {
   attempts: 3,
@@ -44,8 +55,18 @@ export const FAST_RETRY: RetrySettings = {
 export const openChannelHarness = async (
   label: string,
   retry: RetrySettings = FAST_RETRY,
+  options: { assets?: { emailMaxBytes?: number } } = {},
 ): Promise<ChannelHarness> => {
   const ctx = await openTestContext(label);
+  // Reply assets: stored in a folder of this harness, their signed links served by this API.
+  const assetDir = options.assets ? mkdtempSync(path.join(tmpdir(), `c360-assets-${label}-`)) : null;
+  const assets = assetDir
+    ? {
+        store: diskAssetStore(assetDir),
+        links: { secret: HARNESS_ASSET_LINK_SECRET, publicBaseUrl: '', ttlMs: 60_000 },
+      }
+    : null;
+  const assetLimits = { emailMaxBytes: options.assets?.emailMaxBytes ?? 10 * 1024 * 1024 };
   const tenant = ctx.a;
   const mailbox = `support@${tenant.slug}.test`;
   // The inbox replies through the same adapters, built below once the sandbox runs.
@@ -54,7 +75,8 @@ export const openChannelHarness = async (
     if (!built.activities) throw new Error('the channel activities are not built yet');
     return built.activities;
   };
-  const app = ctx.appWith({
+  const appDeps: Partial<AppDeps> = {
+    ...(assets ? { assets: assets.store, assetLinks: assets.links, assetLimits } : {}),
     inboxSender: {
       sendWhatsAppMessage: (input) => late().sendWhatsAppMessage(input),
       sendInstagramMessage: (input) => late().sendInstagramMessage(input),
@@ -67,10 +89,12 @@ export const openChannelHarness = async (
       emailSecret: 'c360-sandbox-email-secret',
       emailSubjectWindowDays: 30,
     },
-  });
+  };
+  const app = ctx.appWith(appDeps);
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  if (assets) assets.links.publicBaseUrl = apiUrl;
   const sandbox = await startSandbox({
     C360_SANDBOX_WHATSAPP_WEBHOOK_URL: `${apiUrl}/api/v1/webhooks/meta`,
     C360_SANDBOX_INSTAGRAM_WEBHOOK_URL: `${apiUrl}/api/v1/webhooks/meta`,
@@ -111,6 +135,17 @@ export const openChannelHarness = async (
     },
     clock: () => new Date(),
     instagramProfileTtlMs: 60_000,
+    ...(assets
+      ? {
+          assets: {
+            store: assets.store,
+            publicBaseUrl: apiUrl,
+            linkSecret: assets.links.secret,
+            linkTtlMs: assets.links.ttlMs,
+            limits: assetLimits,
+          },
+        }
+      : {}),
   });
   built.activities = activities;
 
@@ -133,7 +168,10 @@ export const openChannelHarness = async (
     activities,
     sleeps,
     control,
+    appDeps,
+    assets,
     close: async () => {
+      if (assetDir) rmSync(assetDir, { recursive: true, force: true });
       await sandbox.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
