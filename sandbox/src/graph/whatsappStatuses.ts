@@ -40,9 +40,15 @@ export const scheduleWhatsAppStatuses = (
   const plan: { status: WhatsAppStatus; code?: number }[] = failure
     ? [{ status: 'sent' }, { status: 'failed', code: failure.code }]
     : autoStatuses.map((status) => ({ status }));
-  plan.forEach((step, i) =>
-    ctx.webhooks.later(statusDelayMs * (i + 1), () =>
-      emitWhatsAppStatus(ctx, account, message, step.status, step.code),
-    ),
-  );
+  // One timer after the other, so the statuses are recorded (and their webhooks queued) in the
+  // plan's order even when a loaded machine fires timers late; parallel timers could swap them.
+  const next = (i: number): void => {
+    const step = plan[i];
+    if (!step) return;
+    ctx.webhooks.later(statusDelayMs, () => {
+      emitWhatsAppStatus(ctx, account, message, step.status, step.code);
+      next(i + 1);
+    });
+  };
+  next(0);
 };
