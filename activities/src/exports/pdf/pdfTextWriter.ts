@@ -1,4 +1,4 @@
-import type { FontWeight } from './reportFontFaces';
+import type { FontFace, FontWeight } from './reportFontFaces';
 import { reportFontFaces, type ReportFontFaces } from './reportFontFaces';
 import { layOutLine, type Direction, type TextPiece } from './textPieces';
 
@@ -15,10 +15,12 @@ export type TextStyle = { size: number; weight: FontWeight; color: string };
 export type TextAlign = 'start' | 'center';
 
 const ELLIPSIS = '…';
-// An empty feature list still makes pdfkit lay out the whole string in one fontkit call (its
-// default splits at spaces and lays each word out alone, which reverses the words of an
-// Arabic phrase); fontkit's default features (joining forms, ligatures, kerning) still apply.
+// pdfkit lays a string out word by word (split at spaces), caching each word per document; for a
+// right-to-left run that would put its words in the wrong order, so such a run goes with an
+// empty feature list, which makes pdfkit lay it out whole in one fontkit call (uncached).
+// fontkit's default features (joining forms, ligatures, kerning) apply either way.
 const WHOLE_RUN = { features: [] as PDFKit.Mixins.OpenTypeFeatures[] };
+const layoutOf = (p: TextPiece) => (p.shapedRtl ? WHOLE_RUN : {});
 
 type Measured = { pieces: TextPiece[]; widths: number[]; total: number; direction: Direction };
 
@@ -38,19 +40,22 @@ export class PdfTextWriter {
     private readonly faces: ReportFontFaces = reportFontFaces,
   ) {}
 
-  private use(name: string, data: Buffer, style: TextStyle): void {
-    if (!this.registered.has(name)) {
-      this.pdf.registerFont(name, data);
-      this.registered.add(name);
+  private use(face: FontFace, style: TextStyle): void {
+    if (!this.registered.has(face.name)) {
+      // pdfkit (0.20) takes a parsed fontkit font as well as a file: the process's parsed faces,
+      // shared by every document, keep their glyph and layout tables instead of each document
+      // parsing its own copy. Each document still embeds its own subset.
+      this.pdf.registerFont(face.name, face.font as unknown as Buffer);
+      this.registered.add(face.name);
     }
-    this.pdf.font(name).fontSize(style.size);
+    this.pdf.font(face.name).fontSize(style.size);
   }
 
   private measure(text: string, style: TextStyle): Measured {
     const line = layOutLine(text, this.faces, style.weight, this.direction === 'rtl' ? 'rtl' : 'auto');
     const widths = line.pieces.map((p) => {
-      this.use(p.face.name, p.face.data, style);
-      return this.pdf.widthOfString(p.text, WHOLE_RUN);
+      this.use(p.face, style);
+      return this.pdf.widthOfString(p.text, layoutOf(p));
     });
     return {
       pieces: line.pieces,
@@ -122,10 +127,10 @@ export class PdfTextWriter {
     const latin = this.faces.fallback(style.weight).font;
     const baseline = y + (latin.ascent / latin.unitsPerEm) * style.size;
     m.pieces.forEach((p, i) => {
-      this.use(p.face.name, p.face.data, style);
+      this.use(p.face, style);
       this.pdf
         .fillColor(style.color)
-        .text(p.text, at, baseline, { lineBreak: false, baseline: 'alphabetic', ...WHOLE_RUN });
+        .text(p.text, at, baseline, { lineBreak: false, baseline: 'alphabetic', ...layoutOf(p) });
       at += m.widths[i]!;
     });
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { woffToSfnt } from './woffToSfnt';
 
 export type FontWeight = 'regular' | 'bold';
 
@@ -9,14 +10,15 @@ export type FontFace = {
   /** The name it is registered under in pdfkit (unique per file). */
   name: string;
   weight: FontWeight;
+  /** The font as TrueType (unpacked from its WOFF once), what pdfkit embeds a subset of. */
   data: Buffer;
   font: fontkit.Font;
 };
 
 /**
  * The Noto families bundled from `@fontsource/*`. Fontsource cuts each family into unicode-range
- * slices (the files a browser fetches on demand); we read the same slices, in WOFF: fontkit
- * subsets WOFF correctly, whereas its WOFF2 subsetting copies glyphs through the transformed
+ * slices (the files a browser fetches on demand); we read the same slices, in WOFF (unpacked to
+ * TrueType, see woffToSfnt): fontkit's WOFF2 subsetting copies glyphs through the transformed
  * `loca` table and embeds broken outlines (foliojs/fontkit#201).
  * Order is priority: the first slice that has a glyph wins, so Latin digits and punctuation come
  * from Noto Sans unless the text around them is in another family.
@@ -40,7 +42,7 @@ const packageDir = (pkg: string): string => path.dirname(require.resolve(`${pkg}
 
 const loadFace = (pkg: string, family: string, slice: string, weight: FontWeight): FontFace => {
   const file = `${family}-${slice}-${WEIGHT_NUMBER[weight]}-normal.woff`;
-  const data = readFileSync(path.join(packageDir(pkg), 'files', file));
+  const data = woffToSfnt(readFileSync(path.join(packageDir(pkg), 'files', file)));
   const font = fontkit.create(data);
   if (!('hasGlyphForCodePoint' in font)) throw new Error(`${file} is a font collection`);
   return { name: `${family}-${slice}-${weight}`, weight, data, font };

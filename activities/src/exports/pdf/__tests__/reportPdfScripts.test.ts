@@ -8,6 +8,7 @@ import { pdfText } from '../../__tests__/support/pdfText';
 import { reportFontFaces } from '../reportFontFaces';
 import { layOutLine } from '../textPieces';
 import { embeddedFontFile, embeddedFontNames } from './support/pdfFonts';
+import { pdfTextItems, type PdfTextItem } from './support/pdfTextItems';
 
 // Customers of a tenant whose names are in several scripts, as the seeder makes them.
 const NAMES = {
@@ -151,5 +152,46 @@ describe('a report PDF with names in several scripts', () => {
     for (const g of original.layout('محمد').glyphs) expect(outlines.has(g.path.toSVG())).toBe(true);
     expect(outlines.has(original.glyphForCodePoint(0x645).path.toSVG())).toBe(false);
     expect(outlines.has(original.glyphForCodePoint(0x62d).path.toSVG())).toBe(false);
+  });
+});
+
+describe('alignment', () => {
+  // A4 is 595.28 points wide; the report's margins are 40, its two columns 257.64 wide each.
+  const MARGIN = 40;
+  const COLUMN = (595.28 - 2 * MARGIN) / 2;
+  const render = async (direction: 'ltr' | 'rtl'): Promise<PdfTextItem[]> => {
+    const file = path.join(dir, `${direction}.pdf`);
+    await renderReportPdf(
+      report([
+        ['Hélène Dupré', 'a@example.com'],
+        ['דוד כהן', 'b@example.com'],
+      ]),
+      file,
+      { direction },
+    );
+    return pdfTextItems(readFileSync(file));
+  };
+  const item = (items: PdfTextItem[], str: string) => {
+    const found = items.find((i) => i.str.includes(str));
+    if (!found) throw new Error(`${str} not in ${JSON.stringify(items.map((i) => i.str))}`);
+    return found;
+  };
+
+  it('aligns a right-to-left cell right and a left-to-right one left in a left-to-right table', async () => {
+    const items = await render('ltr');
+    expect(item(items, 'Hélène').x).toBeCloseTo(MARGIN + 2, 0);
+    const hebrew = items.filter((i) => /[\u0590-\u05ff]/.test(i.str));
+    const right = Math.max(...hebrew.map((i) => i.x + i.width));
+    expect(right).toBeCloseTo(MARGIN + COLUMN - 2, 0);
+    expect(item(items, 'name').x).toBeLessThan(item(items, 'email').x);
+  });
+
+  it('puts the first column on the right and aligns every cell right in a right-to-left table', async () => {
+    const items = await render('rtl');
+    expect(item(items, 'name').x).toBeGreaterThan(item(items, 'email').x);
+    const latin = item(items, 'Hélène');
+    expect(latin.x + latin.width).toBeCloseTo(595.28 - MARGIN - 2, 0);
+    const mail = item(items, 'a@example.com');
+    expect(mail.x + mail.width).toBeCloseTo(MARGIN + COLUMN - 2, 0);
   });
 });
