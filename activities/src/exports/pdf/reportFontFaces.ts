@@ -27,7 +27,16 @@ const SLICES: { pkg: string; family: string; slices: string[] }[] = [
   {
     pkg: '@fontsource/noto-sans',
     family: 'noto-sans',
-    slices: ['latin', 'latin-ext', 'vietnamese', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext'],
+    slices: [
+      'latin',
+      'latin-ext',
+      'vietnamese',
+      'cyrillic',
+      'cyrillic-ext',
+      'greek',
+      'greek-ext',
+      'devanagari',
+    ],
   },
   { pkg: '@fontsource/noto-sans-arabic', family: 'noto-sans-arabic', slices: ['arabic'] },
   { pkg: '@fontsource/noto-sans-hebrew', family: 'noto-sans-hebrew', slices: ['hebrew'] },

@@ -20,6 +20,7 @@ const NAMES = {
   greek: 'Γιώργος Παπαδόπουλος',
   french: 'Hélène Dupré',
   vietnamese: 'Nguyễn Thị Minh Khai',
+  devanagari: 'अमित शर्मा',
 };
 
 const report = (rows: string[][]): ReportDocument => ({
@@ -41,7 +42,7 @@ const readableText = async (pdf: Buffer): Promise<string> =>
 
 const familyOf = (faceName: string) =>
   faceName.replace(
-    /-(latin|latin-ext|vietnamese|cyrillic|cyrillic-ext|greek|greek-ext|arabic|hebrew|\d+)-(regular|bold)$/,
+    /-(latin|latin-ext|vietnamese|cyrillic|cyrillic-ext|greek|greek-ext|devanagari|arabic|hebrew|\d+)-(regular|bold)$/,
     '',
   );
 
