@@ -32,11 +32,13 @@ import {
   type ReportTemplate,
   type SearchClient,
   type SegmentMembersQuery,
+  User,
 } from '@c360/store';
 import type { ReportActivities } from '@c360/workflows';
 import type { ExportMailer } from './exportMailer';
 import { exportRunMail } from './exportRunMail';
-import { renderReportPdf } from './renderReportPdf';
+import { readingDirection } from './pdf/readingDirection';
+import { renderReportPdf, type RenderPdfOptions } from './renderReportPdf';
 import {
   analyticsOverviewDocument,
   csatDocument,
@@ -199,6 +201,9 @@ export const createReportActivities = (
       const relative = exportRelativePath(input.tenantId, record.id, format);
       const target = resolveExportFile(deps.exportDir, relative);
       const heartbeat = (rows: number) => Context.current().heartbeat({ rows });
+      // A PDF is laid out for the one who asked for it (a schedule's owner): right to left in Arabic.
+      const reader = record.requestedBy ? await em.findOne(User, { id: record.requestedBy.id }) : null;
+      const pdfOptions: RenderPdfOptions = { direction: readingDirection(reader?.settings.locale) };
 
       let title: string;
       let written: { rows: number; bytes: number };
@@ -215,7 +220,7 @@ export const createReportActivities = (
             heartbeat(collector.total);
           }
           const doc = collector.document(title, listParameters(template, record.params), ctx);
-          const bytes = await writeAtomically(target, (partial) => renderReportPdf(doc, partial));
+          const bytes = await writeAtomically(target, (partial) => renderReportPdf(doc, partial, pdfOptions));
           written = { rows: collector.total, bytes };
         } else {
           written = await writeAtomically(target, (partial) =>
@@ -241,7 +246,7 @@ export const createReportActivities = (
         title = doc.title;
         const table = doc.tables[0]!;
         if (format === 'pdf') {
-          const bytes = await writeAtomically(target, (partial) => renderReportPdf(doc, partial));
+          const bytes = await writeAtomically(target, (partial) => renderReportPdf(doc, partial, pdfOptions));
           written = { rows: table.rows.length, bytes };
         } else {
           // The same RFC 4180 writer, formula neutralisation included, as every other export.

@@ -2,6 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import type { CsvValue, ReportChart, ReportDocument, ReportTable } from '@c360/domain';
+import { PdfTextWriter, type PdfFonts, type TextStyle } from './pdf/pdfTextWriter';
+import type { Direction } from './pdf/textPieces';
 
 const MARGIN = 40;
 const ROW_HEIGHT = 14;
@@ -9,13 +11,25 @@ const INK = '#1f2933';
 const MUTED = '#616e7c';
 const BAR = '#2f6fd1';
 
+const style = (size: number, weight: TextStyle['weight'], color: string): TextStyle => ({
+  size,
+  weight,
+  color,
+});
+
+/** Writes one line across the page's text width and moves below it. */
+const paragraph = (pdf: PDFKit.PDFDocument, out: PdfTextWriter, text: string, s: TextStyle): void => {
+  out.line(text, MARGIN, pdf.y, pdf.page.width - 2 * MARGIN, s);
+  pdf.y += s.size * 1.35;
+};
+
 const cellText = (value: CsvValue): string =>
   value === null || value === undefined ? '' : typeof value === 'number' ? String(value) : String(value);
 
-const drawChart = (pdf: PDFKit.PDFDocument, chart: ReportChart): void => {
+const drawChart = (pdf: PDFKit.PDFDocument, out: PdfTextWriter, chart: ReportChart): void => {
   const width = pdf.page.width - 2 * MARGIN;
   const height = 150;
-  pdf.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(chart.title, MARGIN, pdf.y);
+  paragraph(pdf, out, chart.title, style(11, 'bold', INK));
   const top = pdf.y + 6;
   const bottom = top + height;
   const values = chart.points.map((p) => p.value ?? 0);
@@ -28,11 +42,7 @@ const drawChart = (pdf: PDFKit.PDFDocument, chart: ReportChart): void => {
     .lineTo(MARGIN, bottom)
     .lineTo(MARGIN + width, bottom)
     .stroke();
-  pdf
-    .font('Helvetica')
-    .fontSize(7)
-    .fillColor(MUTED)
-    .text(String(max), MARGIN + 2, top - 2, { lineBreak: false });
+  out.line(String(max), MARGIN + 2, top - 2, 60, style(7, 'regular', MUTED));
   const slot = width / Math.max(1, chart.points.length);
   const yOf = (v: number) => bottom - (v / max) * (height - 12);
   if (chart.kind === 'bar') {
@@ -50,34 +60,30 @@ const drawChart = (pdf: PDFKit.PDFDocument, chart: ReportChart): void => {
     for (const p of drawn) pdf.circle(p.x, yOf(p.v), 2).fill(BAR);
   }
   // Every label when they fit, else every n-th, so a 52-week chart stays readable.
+  const small6 = style(6, 'regular', MUTED);
   const every = Math.ceil(chart.points.length / Math.max(1, Math.floor(width / 40)));
-  pdf.font('Helvetica').fontSize(6).fillColor(MUTED);
   chart.points.forEach((p, i) => {
     if (i % every !== 0) return;
-    pdf.text(p.label, MARGIN + i * slot, bottom + 3, {
-      width: Math.max(slot * every, 30),
-      lineBreak: false,
-      ellipsis: true,
-    });
+    // Centred under its bar, so a right-to-left label does not run into the next one.
+    const labelWidth = Math.max(slot * every, 30);
+    out.line(p.label, MARGIN + i * slot + (slot - labelWidth) / 2, bottom + 3, labelWidth, small6, 'center');
   });
   pdf.x = MARGIN;
   pdf.y = bottom + 18;
 };
 
-const drawTable = (pdf: PDFKit.PDFDocument, table: ReportTable): void => {
+const drawTable = (pdf: PDFKit.PDFDocument, out: PdfTextWriter, table: ReportTable): void => {
   const width = pdf.page.width - 2 * MARGIN;
   const colWidth = width / Math.max(1, table.columns.length);
   const limit = pdf.page.height - MARGIN - ROW_HEIGHT;
+  // A right-to-left document puts the first column on the right.
+  const columnX = (i: number) =>
+    out.direction === 'rtl' ? MARGIN + width - (i + 1) * colWidth : MARGIN + i * colWidth;
   const row = (cells: string[], bold: boolean) => {
     if (pdf.y > limit) pdf.addPage();
     const y = pdf.y;
-    pdf
-      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-      .fontSize(8)
-      .fillColor(INK);
-    cells.forEach((c, i) =>
-      pdf.text(c, MARGIN + i * colWidth + 2, y, { width: colWidth - 4, lineBreak: false, ellipsis: true }),
-    );
+    const s = style(8, bold ? 'bold' : 'regular', INK);
+    cells.forEach((c, i) => out.line(c, columnX(i) + 2, y, colWidth - 4, s));
     pdf.y = y + ROW_HEIGHT;
     pdf
       .lineWidth(0.3)
@@ -87,26 +93,35 @@ const drawTable = (pdf: PDFKit.PDFDocument, table: ReportTable): void => {
       .stroke();
   };
   if (pdf.y > limit - 3 * ROW_HEIGHT) pdf.addPage();
-  pdf.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(table.title, MARGIN, pdf.y);
-  pdf.moveDown(0.3);
+  paragraph(pdf, out, table.title, style(11, 'bold', INK));
+  pdf.y += 3;
   row(table.columns, true);
   for (const r of table.rows) row(r.map(cellText), false);
-  if (table.note)
-    pdf
-      .font('Helvetica-Oblique')
-      .fontSize(8)
-      .fillColor(MUTED)
-      .text(table.note, MARGIN, pdf.y + 2);
+  if (table.note) {
+    pdf.y += 2;
+    paragraph(pdf, out, table.note, style(8, 'regular', MUTED));
+  }
   pdf.x = MARGIN;
-  pdf.moveDown(1);
+  pdf.y += 12;
+};
+
+export type RenderPdfOptions = {
+  /** `rtl` (an Arabic-speaking reader): columns from right to left, every line aligned right. */
+  direction?: Direction;
+  fonts?: PdfFonts;
 };
 
 /**
  * Writes a report as a PDF (pdfkit): the title, its parameters and generation time in the
  * tenant's zone, the chart drawn with the vector API, then each table, continued on new pages.
+ * Text is set in the bundled Noto faces, each run in one that has its glyphs (see PdfTextWriter).
  * Resolves with the file's size once it is flushed to disk.
  */
-export const renderReportPdf = async (report: ReportDocument, target: string): Promise<number> => {
+export const renderReportPdf = async (
+  report: ReportDocument,
+  target: string,
+  options: RenderPdfOptions = {},
+): Promise<number> => {
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -116,14 +131,15 @@ export const renderReportPdf = async (report: ReportDocument, target: string): P
   let bytes = 0;
   pdf.on('data', (chunk: Buffer) => (bytes += chunk.length));
   pdf.pipe(out);
-  pdf.font('Helvetica-Bold').fontSize(18).fillColor(INK).text(report.title);
-  pdf.moveDown(0.3);
-  pdf.font('Helvetica').fontSize(9).fillColor(MUTED);
-  for (const [label, value] of report.parameters) pdf.text(`${label}: ${value}`);
-  pdf.text(`Generated: ${report.generatedAt}`);
-  pdf.moveDown(1);
-  if (report.chart && report.chart.points.length > 0) drawChart(pdf, report.chart);
-  for (const table of report.tables) drawTable(pdf, table);
+  const text = new PdfTextWriter(pdf, options.fonts ?? 'noto', options.direction ?? 'ltr');
+  paragraph(pdf, text, report.title, style(18, 'bold', INK));
+  pdf.y += 4;
+  const small = style(9, 'regular', MUTED);
+  for (const [label, value] of report.parameters) paragraph(pdf, text, `${label}: ${value}`, small);
+  paragraph(pdf, text, `Generated: ${report.generatedAt}`, small);
+  pdf.y += 12;
+  if (report.chart && report.chart.points.length > 0) drawChart(pdf, text, report.chart);
+  for (const table of report.tables) drawTable(pdf, text, table);
   pdf.end();
   await finished(out);
   return bytes;
