@@ -37,15 +37,12 @@ describe('retention policies', () => {
       },
       lastRunAt: null,
     });
-    const put = await request(ctx.app)
-      .put(POLICIES)
-      .set('Authorization', admin)
-      .send({
-        messageBodiesDays: 365,
-        callTranscriptsDays: 90,
-        closedTicketsDays: null,
-        exportFilesDays: 30,
-      });
+    const put = await request(ctx.app).put(POLICIES).set('Authorization', admin).send({
+      messageBodiesDays: 365,
+      callTranscriptsDays: 90,
+      closedTicketsDays: null,
+      exportFilesDays: 30,
+    });
     expect(put.status).toBe(200);
     expect(put.body.policies).toEqual({
       messageBodiesDays: 365,
