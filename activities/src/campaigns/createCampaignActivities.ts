@@ -2,9 +2,11 @@ import { Context } from '@temporalio/activity';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   groupByMoment,
+  isQuietAt,
   localDayOf,
   nextDaySlot,
   planSend,
+  quietHoursEndAfter,
   sendWorkflowId,
   type CampaignReport,
   type CampaignSkipReason,
@@ -194,6 +196,22 @@ export const createCampaignActivities = (deps: CampaignActivityDeps): CampaignAc
         if (req.purpose === 'marketing' && !ctx.optedIn) {
           await mark(input, row.customer_id, { status: 'skipped', reason: 'consent_revoked' });
           result.skipped += 1;
+          return;
+        }
+        // Quiet hours again, at the moment of sending: the customer may have changed them while held.
+        if (ctx.quietHours && isQuietAt(now, ctx.quietHours)) {
+          await deps.orm.em.fork().execute(
+            `update campaign_member set status = 'pending', not_before = ?
+             where tenant_id = ? and campaign_id = ? and customer_id = ? and step = ?`,
+            [
+              quietHoursEndAfter(now, ctx.quietHours),
+              input.tenantId,
+              input.campaignId,
+              row.customer_id,
+              CAMPAIGN_STEP,
+            ],
+          );
+          result.deferred += 1;
           return;
         }
         if (ctx.frequencyCapPerDay > 0) {

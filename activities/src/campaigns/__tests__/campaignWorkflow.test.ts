@@ -125,9 +125,12 @@ describe('campaignWorkflow', () => {
       const handle = await start(taskQueue, campaignId); // one page: everyone is planned before the hold
       const held = await progressUntil(handle, 'holding');
       expect(held.members).toBe(17);
-      // Two of the held members revoke consent while they wait for the end of their quiet hours.
+      // Two of the held members revoke consent while they wait for the end of their quiet hours,
+      // and one makes their quiet hours longer: checked again when the group's moment comes.
       await s.setOptIn(quiet[0]!.id, 'email', false);
       await s.setOptIn(quiet[1]!.id, 'email', false);
+      const hh = (d: number) => String(new Date(now + d * 3600_000).getUTCHours()).padStart(2, '0');
+      await s.setQuietHours(quiet[2]!.id, { start: `${hh(-1)}:00`, end: `${hh(12)}:00`, timeZone: 'UTC' });
       const result = (await handle.result()) as CampaignReport;
       // With C360_RECORD_HISTORIES=1 this run's history becomes the campaign's replay fixture.
       await saveHistoryFixture(env.client, handle.workflowId, 'campaignWorkflow-quietHours');
@@ -146,6 +149,14 @@ describe('campaignWorkflow', () => {
     expect(recipients.sort()).toEqual([...free, ...quiet.slice(2)].map((c) => c.email).sort());
     const stored = await forTenant(db.orm.em.fork(), s.tenantId).findOneOrFail(Campaign, { id: campaignId });
     expect(stored).toMatchObject({ status: 'done', report });
+    // The longer quiet hours moved that member (alone) to their new end, where the next round sent them.
+    const members = await forTenant(db.orm.em.fork(), s.tenantId).find(CampaignMember, {
+      campaign: campaignId,
+      notBefore: { $ne: null },
+    });
+    expect(members.map((m) => [m.customer.id, m.status, m.notBefore?.getTime()])).toEqual([
+      [quiet[2]!.id, 'sent', Math.floor(now / 3600_000) * 3600_000 + 12 * 3600_000],
+    ]);
   });
 
   it('pauses a held campaign past its moment, sends on resume; cancel skips who is left', async () => {

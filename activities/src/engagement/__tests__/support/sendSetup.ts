@@ -19,6 +19,7 @@ export type SendSetup = AdapterSetup & {
     email?: string;
   }) => Promise<{ id: string; email: string }>;
   setOptIn: (customerId: string, channel: 'email' | 'whatsapp', optedIn: boolean) => Promise<void>;
+  setQuietHours: (customerId: string, quietHours: QuietHours | null) => Promise<void>;
   setCap: (frequencyCapPerDay: number) => Promise<void>;
   mailTo: (address: string) => Promise<AnyJson[]>;
   whatsappTo: (waId: string) => Promise<AnyJson[]>;
@@ -71,6 +72,15 @@ export const openSendSetup = async (
       c.customFields = {
         ...c.customFields,
         marketingPreferences: { ...current, channels: { ...current.channels, [channel]: { optedIn } } },
+      };
+      await scoped.flush();
+    },
+    setQuietHours: async (customerId, quietHours) => {
+      const scoped = forTenant(orm.em.fork(), s.tenantId);
+      const c = await scoped.findOneOrFail(Customer, { id: customerId });
+      c.customFields = {
+        ...c.customFields,
+        marketingPreferences: { ...c.customFields.marketingPreferences, quietHours },
       };
       await scoped.flush();
     },
