@@ -124,6 +124,24 @@ describe('playbook settings API', () => {
     expect((await request(ctx.app).get(PATH).set('Authorization', admin)).body).toEqual(before);
   });
 
+  it("drops a deleted segment's attachments, and only those", async () => {
+    const doomed = await ctx.saveSegment(ctx.a, 'Doomed');
+    const message = { channel: 'email', content: { type: 'email', subject: 'Welcome', text: 'Hello' } };
+    const attachments = [
+      { segmentId: doomed, message: { ...message, purpose: 'marketing' }, reentry: { kind: 'never' } },
+      { segmentId, playbook: 'vip', reentry: { kind: 'never' } },
+    ];
+    const put = await request(ctx.app)
+      .put(`${PATH}/segmentEntered`)
+      .set('Authorization', manager)
+      .send({ params: { attachments } });
+    expect(put.status).toBe(200);
+    const removed = await request(ctx.app).delete(`/api/v1/segments/${doomed}`).set('Authorization', admin);
+    expect(removed.status).toBe(204);
+    const after = (await request(ctx.app).get(PATH).set('Authorization', admin)).body;
+    expect(after.segmentEntered.params.attachments).toEqual([attachments[1]]);
+  });
+
   it('lists the playbook routes in the OpenAPI document', async () => {
     const doc = await request(ctx.app).get('/api/openapi.json');
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([PATH, `${PATH}/{name}`]));

@@ -2,7 +2,15 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { errors as searchErrors } from '@opensearch-project/opensearch';
 import { AppError, compileSegmentFilter, notFound, type SegmentFilter } from '@c360/domain';
-import { Customer, ExportSchedule, forTenant, Segment, SegmentMembership, User } from '@c360/store';
+import {
+  Customer,
+  detachSegmentFromPlaybooks,
+  ExportSchedule,
+  forTenant,
+  Segment,
+  SegmentMembership,
+  User,
+} from '@c360/store';
 import { temporalUnavailable } from './segmentExportRoutes';
 import type { SegmentSearch } from './segmentPorts';
 import type { SegmentCreate, SegmentPatch, SegmentView } from './segmentSchemas';
@@ -142,6 +150,8 @@ export const segmentRecords = (deps: SegmentRecordDeps, tenantId: string) => {
         }
         em.remove(schedules);
         em.remove(segment);
+        // Its entry message or playbook attachment goes too: nothing could start it again.
+        await detachSegmentFromPlaybooks(em, tenantId, id);
         await em.flush();
         await searchCall('deleting a segment', () => deps.search.remove(id));
       }),

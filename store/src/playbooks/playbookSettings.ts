@@ -34,3 +34,28 @@ export const savePlaybookSettings = async (
   );
   return settings;
 };
+
+/**
+ * Removes a segment's segment-entered attachments (entry message or playbook): called when the
+ * segment is deleted, in its transaction, since they could never fire again. The tenant row is
+ * locked first, so a settings change at the same moment is not lost. Returns how many went.
+ */
+export const detachSegmentFromPlaybooks = async (
+  em: EntityManager,
+  tenantId: string,
+  segmentId: string,
+): Promise<number> => {
+  await em.execute('select id from tenant where id = ? for update', [tenantId]);
+  const settings = await loadPlaybookSettings(em, tenantId);
+  const attachments = settings.segmentEntered.params.attachments;
+  const kept = attachments.filter((a) => a.segmentId !== segmentId);
+  if (kept.length === attachments.length) return 0;
+  await savePlaybookSettings(em, tenantId, {
+    ...settings,
+    segmentEntered: {
+      ...settings.segmentEntered,
+      params: { ...settings.segmentEntered.params, attachments: kept },
+    },
+  });
+  return attachments.length - kept.length;
+};
