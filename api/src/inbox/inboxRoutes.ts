@@ -28,7 +28,8 @@ import {
 import type { InboxSender } from './inboxSender';
 import type { SendClient } from '@c360/workflows';
 import { scheduledReplies } from './scheduledReplies';
-import { scheduledReplySchema } from './scheduledReplySchemas';
+import { heldReplySchema } from './scheduledReplySchemas';
+import { heldReplyId } from './replyGate';
 import { replyToConversation } from './replyToConversation';
 
 export type InboxRouteDeps = {
@@ -215,8 +216,11 @@ export const inboxRoutes = (deps: InboxRouteDeps): ApiRoute[] => [
       'Sends through the channel adapter. Send an `Idempotency-Key` header (8-128 of A-Z a-z 0-9 . _ : -): ' +
       'a retried request with the same key never sends twice and answers the first message (200, `alreadySent`). ' +
       'Without it the request id (`X-Request-Id`) is the key. On WhatsApp, free text outside the 24-hour ' +
-      'customer service window is refused with 409; an approved template is allowed. With `sendAt` the reply ' +
-      'is sent later through the send path instead (202, as `POST .../scheduled-replies`).',
+      "customer service window is refused with 409; an approved template is allowed. During the customer's " +
+      'quiet hours the reply is not sent: it is held until they end, as a scheduled reply on the send path ' +
+      '(202, `heldBy: quiet_hours`; a retry with the same key answers the same held reply; an Instagram ' +
+      'comment reply cannot be held and is refused with 409). With `sendAt` the reply is sent later through ' +
+      'the send path instead (202, as `POST .../scheduled-replies`).',
     tags: ['inbox'],
     access: INBOX_ROLES,
     params: idParamsSchema,
@@ -224,20 +228,21 @@ export const inboxRoutes = (deps: InboxRouteDeps): ApiRoute[] => [
     responses: {
       200: { description: 'Already sent under this key: nothing was sent again', schema: replyResultSchema },
       201: { description: 'Sent', schema: replyResultSchema },
-      202: { description: 'Scheduled (sendAt): see scheduled replies', schema: scheduledReplySchema },
+      202: {
+        description:
+          "Scheduled (sendAt), or held by the customer's quiet hours (heldBy): see scheduled replies",
+        schema: heldReplySchema,
+      },
     },
     errors: [404, 409, 503],
     handler: async ({ principal, params, body, requestId, req }) => {
-      if (body.sendAt !== undefined) {
-        const { sendAt, commentVisibility: _visibility, ...content } = body;
-        return {
-          status: 202,
-          body: await scheduledReplies(
-            { em: deps.em, now: deps.now, sends: deps.sends, assetLimits: deps.assetLimits },
-            principal.tenantId,
-          ).create(principal, params.id, { ...content, sendAt }),
-        };
-      }
+      const later = scheduledReplies(
+        { em: deps.em, now: deps.now, sends: deps.sends, assetLimits: deps.assetLimits },
+        principal.tenantId,
+      );
+      const { sendAt, commentVisibility: _visibility, ...content } = body;
+      if (sendAt !== undefined)
+        return { status: 202, body: await later.create(principal, params.id, { ...content, sendAt }) };
       const header = req.get('idempotency-key');
       if (header !== undefined && !IDEMPOTENCY_KEY.test(header))
         throw new AppError('validation', 'invalid Idempotency-Key header', {
@@ -245,7 +250,11 @@ export const inboxRoutes = (deps: InboxRouteDeps): ApiRoute[] => [
         });
       // Scoped to the conversation, so one client key cannot collide across threads.
       const key = `inbox:${params.id}:${header ?? requestId}`;
-      const sent = await replyToConversation(
+      // A retry of a request that quiet hours held answers the reply it became.
+      const heldId = heldReplyId(principal.tenantId, key);
+      const heldBefore = await later.find(params.id, heldId);
+      if (heldBefore) return { status: 202, body: { ...heldBefore, heldBy: 'quiet_hours' as const } };
+      const outcome = await replyToConversation(
         { em: deps.em, sender: deps.sender, now: deps.now, assetLimits: deps.assetLimits },
         principal,
         params.id,
@@ -253,6 +262,16 @@ export const inboxRoutes = (deps: InboxRouteDeps): ApiRoute[] => [
         key,
         requestId,
       );
+      if (outcome.kind === 'held') {
+        const scheduled = await later.create(
+          principal,
+          params.id,
+          { ...content, sendAt: outcome.until.toISOString() },
+          { id: heldId },
+        );
+        return { status: 202, body: { ...scheduled, heldBy: 'quiet_hours' as const } };
+      }
+      const { sent } = outcome;
       return { status: sent.alreadySent ? 200 : 201, body: { ...sent, idempotencyKey: key } };
     },
   }),

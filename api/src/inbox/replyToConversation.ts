@@ -3,7 +3,9 @@ import { AppError, isServiceWindowOpen, type AssetLimits } from '@c360/domain';
 import {
   appendOutboxEvent,
   AuditLog,
+  Customer,
   forTenant,
+  Message,
   Ticket,
   TICKET_AGENT_REPLIED,
   type TicketAgentRepliedPayload,
@@ -15,11 +17,9 @@ import { findConversationOr404 } from './inboxRecords';
 import type { InboxSender } from './inboxSender';
 import { checkReplyAsset } from './replyAsset';
 import type { replyBodySchema } from './inboxSchemas';
+import { planReply, WHATSAPP_WINDOW_MESSAGE } from './replyGate';
 
 export type ReplyInput = z.output<typeof replyBodySchema>;
-
-export const WHATSAPP_WINDOW_MESSAGE =
-  'outside the WhatsApp 24-hour customer service window (the customer last wrote more than 24 hours ago, or never): only an approved template may be sent';
 
 const fieldError = (path: string, message: string): AppError =>
   new AppError('validation', `${path} ${message}`, { fields: [{ path, message }] });
@@ -49,10 +49,16 @@ const toAppError = (error: unknown): unknown => {
   );
 };
 
+/** What became of an immediate reply: sent (or found sent under its key), or held by the customer's quiet hours. */
+export type ReplyOutcome = { kind: 'sent'; sent: SentMessage } | { kind: 'held'; until: Date };
+
 /**
  * Sends an agent's reply through the conversation's channel adapter, once per idempotency key:
  * the adapter records the message under the key before calling the provider and never calls it
- * again for that key. WhatsApp free text needs the 24-hour window open; templates do not.
+ * again for that key. The send path's gate decides first (`planReply`): WhatsApp free text needs
+ * the 24-hour window open (templates do not), and during the customer's quiet hours the reply is
+ * not sent but held until they end (the caller schedules it on the send path). A request retried
+ * under a key that was already sent is answered from the adapter, quiet hours or not.
  */
 export const replyToConversation = async (
   deps: { em: EntityManager; sender: InboxSender | undefined; now: () => Date; assetLimits: AssetLimits },
@@ -61,7 +67,7 @@ export const replyToConversation = async (
   input: ReplyInput,
   idempotencyKey: string,
   requestId: string,
-): Promise<SentMessage> => {
+): Promise<ReplyOutcome> => {
   const tenantId = principal.tenantId;
   const conversation = await findConversationOr404(deps.em.fork(), tenantId, conversationId);
   const channel = conversation.channel;
@@ -72,12 +78,27 @@ export const replyToConversation = async (
       input.html !== undefined ? 'body.html' : 'body.subject',
       'is for email conversations only',
     );
-  if (
-    channel === 'whatsapp' &&
-    !input.template &&
-    !isServiceWindowOpen(conversation.lastInboundAt ?? null, deps.now())
-  )
-    throw new AppError('conflict', WHATSAPP_WINDOW_MESSAGE, { window: 'whatsapp_24h' });
+  const scoped = forTenant(deps.em.fork(), tenantId);
+  const customer = await scoped.findOneOrFail(Customer, { id: conversation.customer.id });
+  const plan = planReply(conversation, customer, input.template ? 'template' : 'text', deps.now(), null);
+  const held = plan.kind === 'send' && plan.heldBy === 'quiet_hours';
+  if (plan.kind === 'skip')
+    throw new AppError(
+      'conflict',
+      isServiceWindowOpen(conversation.lastInboundAt ?? null, deps.now())
+        ? `${WHATSAPP_WINDOW_MESSAGE}: the window closes before the customer's quiet hours end`
+        : WHATSAPP_WINDOW_MESSAGE,
+      { window: 'whatsapp_24h' },
+    );
+  if (held && (await scoped.count(Message, { idempotencyKey })) === 0) {
+    if (channel === 'instagram' && conversation.externalIds?.instagramKind === 'comment')
+      throw new AppError(
+        'conflict',
+        `the customer is in quiet hours until ${plan.at.toISOString()}: a comment reply cannot be held, reply then`,
+        { quietHours: { endsAt: plan.at.toISOString() } },
+      );
+    return { kind: 'held', until: plan.at };
+  }
   const assetId = input.assetId;
   if (assetId !== undefined)
     await checkReplyAsset(deps.em, tenantId, conversation, assetId, deps.assetLimits);
@@ -128,7 +149,7 @@ export const replyToConversation = async (
       requestId,
       conversationId,
     );
-  return sent;
+  return { kind: 'sent', sent };
 };
 
 /** The reply's audit row, and the ticket's first response if this is it. */

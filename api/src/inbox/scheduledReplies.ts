@@ -1,16 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   AppError,
-  defaultMarketingPreferences,
   isQuietAt,
   isServiceWindowOpen,
   notFound,
-  planSend,
   quietHoursEndAfter,
   serviceWindowClosesAt,
   WHATSAPP_SERVICE_WINDOW_MS,
   type AssetLimits,
-  type MarketingPreferences,
   type SendContent,
   sendWorkflowId,
   type SendRequest,
@@ -20,7 +17,7 @@ import type { SendClient } from '@c360/workflows';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import { checkReplyAsset } from './replyAsset';
-import { WHATSAPP_WINDOW_MESSAGE } from './replyToConversation';
+import { planReply, preferencesOf, WHATSAPP_WINDOW_MESSAGE } from './replyGate';
 import type {
   ComposeCheck,
   EditScheduledReplyBody,
@@ -40,10 +37,6 @@ type ContentInput = Pick<ScheduleReplyBody, 'text' | 'html' | 'subject' | 'templ
 
 const fieldError = (path: string, message: string): AppError =>
   new AppError('validation', `${path} ${message}`, { fields: [{ path, message }] });
-
-const preferencesOf = (customer: Customer): MarketingPreferences =>
-  customer.customFields?.marketingPreferences ??
-  defaultMarketingPreferences(customer.language as MarketingPreferences['language']);
 
 /** The content a reply carries on the conversation's channel, with the same rules as an immediate reply. */
 const contentFor = (conversation: Conversation, input: ContentInput): SendContent => {
@@ -110,18 +103,7 @@ export const scheduledReplies = (deps: ScheduledReplyDeps, tenantId: string) => 
 
   /** When the send path would send it: refuses a WhatsApp free-text reply the window will not allow. */
   const plan = (conversation: Conversation, customer: Customer, content: SendContent, sendAt: Date): Date => {
-    const preferences = preferencesOf(customer);
-    const planned = planSend({
-      now: deps.now(),
-      notBefore: sendAt,
-      channel: conversation.channel as SendRequest['channel'],
-      contentType: content.type,
-      purpose: 'service',
-      optedIn: true,
-      quietHours: preferences.quietHours,
-      timeZone: preferences.quietHours?.timeZone ?? customer.timeZone,
-      lastInboundAt: conversation.lastInboundAt ?? null,
-    });
+    const planned = planReply(conversation, customer, content.type, deps.now(), sendAt);
     if (planned.kind === 'skip')
       throw new AppError('conflict', `${WHATSAPP_WINDOW_MESSAGE} at the time it would be sent`, {
         window: 'whatsapp_24h',
@@ -151,7 +133,13 @@ export const scheduledReplies = (deps: ScheduledReplyDeps, tenantId: string) => 
   };
 
   return {
-    async create(principal: Principal, conversationId: string, body: ScheduleReplyBody) {
+    /** `options.id`: the row's id when the caller derives it (a held immediate reply). */
+    async create(
+      principal: Principal,
+      conversationId: string,
+      body: ScheduleReplyBody,
+      options: { id?: string } = {},
+    ) {
       const client = sends();
       return scoped().transactional(async (em) => {
         const { conversation, customer } = await load(em, conversationId);
@@ -172,7 +160,7 @@ export const scheduledReplies = (deps: ScheduledReplyDeps, tenantId: string) => 
         }
         const plannedAt = plan(conversation, customer, content, sendAt);
         const row = em.create(ScheduledReply, {
-          id: randomUUID(),
+          id: options.id ?? randomUUID(),
           tenant: tenantId,
           conversation,
           customer: customer.id,
@@ -188,6 +176,12 @@ export const scheduledReplies = (deps: ScheduledReplyDeps, tenantId: string) => 
         await client.start(requestOf(row, conversation));
         return toView(row, plannedAt);
       });
+    },
+
+    /** A scheduled reply of the conversation by id, or null (a held reply's retry looks for it). */
+    async find(conversationId: string, id: string): Promise<ScheduledReplyView | null> {
+      const row = await scoped().findOne(ScheduledReply, { id, conversation: conversationId });
+      return row ? toView(row, null) : null;
     },
 
     async list(conversationId: string): Promise<ScheduledReplyView[]> {

@@ -18,9 +18,10 @@ export const scheduledReplyRoutes = (deps: ScheduledReplyDeps): ApiRoute[] => [
     operationId: 'checkReplyTiming',
     summary: "Is it the customer's quiet hours? Is the WhatsApp window open?",
     description:
-      'For the composer: an immediate reply is never held, but during quiet hours (`quietHours.now`) the ' +
-      'composer warns and offers "send at the end of quiet hours" (`POST .../scheduled-replies` with ' +
-      '`atQuietHoursEnd: true`); `suggestSendLater` is true when the customer has not written in the last 24 hours.',
+      'For the composer: during quiet hours (`quietHours.now`) a reply sent now is held until they end ' +
+      '(the reply route answers 202 with `heldBy: quiet_hours`), so the composer says so before the send and ' +
+      'offers "send at the end of quiet hours" (`POST .../scheduled-replies` with `atQuietHoursEnd: true`); ' +
+      '`suggestSendLater` is true when the customer has not written in the last 24 hours.',
     tags: ['inbox'],
     access: INBOX_ROLES,
     params: idParamsSchema,

@@ -63,6 +63,16 @@ export const scheduledReplySchema = z
   .meta({ id: 'ScheduledReply' });
 export type ScheduledReplyView = z.output<typeof scheduledReplySchema>;
 
+/** An immediate reply's 202: the scheduled reply it became, and why (absent: the client asked for `sendAt`). */
+export const heldReplySchema = scheduledReplySchema
+  .extend({
+    heldBy: z.literal('quiet_hours').optional().meta({
+      description:
+        'sent now it would reach the customer in their quiet hours: it goes when they end (plannedAt)',
+    }),
+  })
+  .meta({ id: 'HeldReply' });
+
 export const scheduledReplyListSchema = z.object({ items: z.array(scheduledReplySchema) });
 
 export const composeCheckSchema = z

@@ -149,7 +149,8 @@ export const segmentRoutes = (deps: SegmentRouteDeps): ApiRoute[] => {
       summary: 'Delete a saved segment, its membership and its export schedules',
       description:
         'Its export schedules are deleted with it (their Temporal Schedules first: 503 and nothing deleted when ' +
-        'Temporal is down). Exports already written stay; campaigns already launched run on their snapshot.',
+        'Temporal is down). Its entry message or playbook attachment (segment-entered playbook settings) is ' +
+        'removed in the same transaction. Exports already written stay; campaigns already launched run on their snapshot.',
       tags: ['segments'],
       access: SEGMENT_USERS,
       params: idParamsSchema,

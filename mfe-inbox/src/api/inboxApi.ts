@@ -11,6 +11,7 @@ import type {
   ReplyBody,
   ReplyPart,
   ReplyResult,
+  HeldReply,
   ReplyTemplate,
   ScheduledReply,
   ScheduleReplyBody,
@@ -70,7 +71,9 @@ export const createInboxApi = (access: ApiAccess, fetchImpl?: typeof fetch) => {
     resolve: (id: string) => http.post<ConversationState>(`${conversation(id)}/resolve`),
     reopen: (id: string) => http.post<ConversationState>(`${conversation(id)}/reopen`),
     reply: (id: string, body: ReplyBody, idempotencyKey: string) =>
-      http.post<ReplyResult>(`${conversation(id)}/reply`, body, { 'Idempotency-Key': idempotencyKey }),
+      http.post<ReplyResult | HeldReply>(`${conversation(id)}/reply`, body, {
+        'Idempotency-Key': idempotencyKey,
+      }),
 
     listTemplates: (channel: string, favorites?: boolean) =>
       http.get<{ items: ReplyTemplate[] }>('/replies/templates', {

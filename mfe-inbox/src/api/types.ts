@@ -174,6 +174,9 @@ export type ScheduledReply = {
   messageId: string | null;
 };
 
+/** An immediate reply the customer's quiet hours held: the scheduled reply it became. */
+export type HeldReply = ScheduledReply & { heldBy: 'quiet_hours' };
+
 export type SurveyRequested = {
   surveyRequestId: string;
   workflowId: string;

@@ -142,11 +142,25 @@ export const Composer = ({
     run(async () => {
       const plan = plannedBody();
       if (!plan?.ok) return;
-      await api.reply(conversation.id, plan.body, key);
+      const result = await api.reply(conversation.id, plan.body, key);
       cleared();
-      setNotice(intl.formatMessage({ id: 'inbox.composer.sent', defaultMessage: 'Sent.' }));
+      if ('heldBy' in result) {
+        // The customer's quiet hours: the send path holds the reply until they end.
+        setScheduledVersion((v) => v + 1);
+        setNotice(
+          intl.formatMessage(
+            {
+              id: 'inbox.composer.heldQuietHours',
+              defaultMessage: 'Held for the customer’s quiet hours: it will be sent at {time}.',
+            },
+            { time: formatWhen(result.plannedAt ?? result.sendAt) },
+          ),
+        );
+      } else setNotice(intl.formatMessage({ id: 'inbox.composer.sent', defaultMessage: 'Sent.' }));
       onSent();
     });
+
+  const formatWhen = (at: string) => intl.formatDate(at, { dateStyle: 'medium', timeStyle: 'short' });
 
   const sendLater = (when: SendWhen) =>
     run(async () => {
@@ -160,10 +174,7 @@ export const Composer = ({
         intl.formatMessage(
           { id: 'inbox.composer.scheduled', defaultMessage: 'Scheduled for {time}.' },
           {
-            time: intl.formatDate(scheduled.plannedAt ?? scheduled.sendAt, {
-              dateStyle: 'medium',
-              timeStyle: 'short',
-            }),
+            time: formatWhen(scheduled.plannedAt ?? scheduled.sendAt),
           },
         ),
       );
@@ -206,7 +217,7 @@ export const Composer = ({
         >
           <FormattedMessage
             id="inbox.composer.quietHours"
-            defaultMessage="Quiet hours for this customer until {time} ({timeZone})."
+            defaultMessage="Quiet hours for this customer until {time} ({timeZone}): a reply sent now is held until then."
             values={{
               time: quiet.endsAt ? <FormattedTime value={quiet.endsAt} timeZone={quiet.timeZone} /> : '',
               timeZone: quiet.timeZone,

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { Conversation, forTenant, Message, Template } from '@c360/store';
+import { Conversation, forTenant, Message } from '@c360/store';
 import {
   eventually,
+  FOLLOWUP_TEMPLATE_REPLY,
   openChannelHarness,
+  storeFollowupTemplate,
   type AnyJson,
   type ChannelHarness,
 } from '../../webhooks/__tests__/support/channelHarness';
@@ -15,34 +17,13 @@ beforeAll(async () => {
   h = await openChannelHarness('inboxreply');
   agentToken = await h.ctx.token(h.tenant, 'agent');
   // The approved provider template the sandbox holds, as the template sync would store it.
-  const em = forTenant(h.ctx.orm.em.fork(), h.tenant.id);
-  em.create(Template, {
-    tenant: h.tenant.id,
-    name: 'conversation_followup',
-    channel: 'whatsapp',
-    language: 'en_US',
-    body: 'Hi {{1}}, {{2}} from our team has an update on your request. Reply to continue.',
-    providerTemplateName: 'conversation_followup',
-    approvalStatus: 'approved',
-    whatsappSpec: { header: null, body: ['text', 'text'], buttons: [] },
-    parameters: ['1', '2'],
-  });
-  await em.flush();
+  await storeFollowupTemplate(h);
 }, 120_000);
 afterAll(async () => h?.close());
 
 const em = () => forTenant(h.ctx.orm.em.fork(), h.tenant.id);
 const waPhone = () => `1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
-const followup = {
-  name: 'conversation_followup',
-  language: 'en_US',
-  parameters: {
-    body: [
-      { type: 'text', text: 'Ada' },
-      { type: 'text', text: 'Sam' },
-    ],
-  },
-};
+const followup = FOLLOWUP_TEMPLATE_REPLY;
 
 const reply = (conversationId: string, body: object, key?: string) => {
   // The harness's listening API: the app wired with the sandbox-bound channel adapters.

@@ -3,11 +3,13 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createSendActivities } from '@c360/activities';
-import { Conversation, Customer, forTenant, ScheduledReply } from '@c360/store';
+import { Conversation, Customer, forTenant, Message, ScheduledReply } from '@c360/store';
 import { createSendClient, sendStatusQuery, workflowsPath } from '@c360/workflows';
 import {
   eventually,
+  FOLLOWUP_TEMPLATE_REPLY,
   openChannelHarness,
+  storeFollowupTemplate,
   type AnyJson,
   type ChannelHarness,
 } from '../../webhooks/__tests__/support/channelHarness';
@@ -29,7 +31,16 @@ const taskQueue = `scheduled-replies-${randomUUID().slice(0, 8)}`;
 beforeAll(async () => {
   h = await openChannelHarness('sendlater');
   token = await h.ctx.token(h.tenant, 'agent');
-  app = h.ctx.appWith({ sends: createSendClient(h.ctx.temporal, taskQueue) });
+  app = h.ctx.appWith({
+    sends: createSendClient(h.ctx.temporal, taskQueue),
+    // Immediate replies through the same adapters (the gate decides between them and the send path).
+    inboxSender: {
+      sendWhatsAppMessage: (input) => h.activities.sendWhatsAppMessage(input),
+      sendInstagramMessage: (input) => h.activities.sendInstagramMessage(input),
+      replyToInstagramComment: (input) => h.activities.replyToInstagramComment(input),
+      sendEmail: (input) => h.activities.sendEmail(input),
+    },
+  });
   connection = await NativeConnection.connect({
     address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
   });
@@ -71,6 +82,24 @@ const customerWrites = async (text: string) => {
 };
 
 const inHours = (h: number): string => new Date(Date.now() + h * 3600_000).toISOString();
+
+/** Quiet hours 22:00-07:00 in a fixed-offset zone where it is 23:xx now: they end in 7-8 hours. */
+const quietNow = async (customerId: string): Promise<string> => {
+  let x = (new Date().getUTCHours() + 1) % 24;
+  if (x > 12) x -= 24;
+  const zone = x === 0 ? 'Etc/GMT' : x > 0 ? `Etc/GMT+${x}` : `Etc/GMT-${-x}`;
+  const scoped = em();
+  const customer = await scoped.findOneOrFail(Customer, { id: customerId });
+  customer.customFields = {
+    ...customer.customFields,
+    marketingPreferences: {
+      ...customer.customFields.marketingPreferences,
+      quietHours: { start: '22:00', end: '07:00', timeZone: zone },
+    },
+  };
+  await scoped.flush();
+  return zone;
+};
 
 describe('send later', () => {
   it('schedules, lists, edits and cancels a reply; nothing is sent', async () => {
@@ -144,20 +173,7 @@ describe('send later', () => {
 
   it("tells the composer it is the customer's quiet hours and sends at their end on request", async () => {
     const { conversationId, customerId } = await customerWrites('Late night question');
-    // A fixed-offset zone where it is 23:xx now; quiet 22:00-07:00.
-    let x = (new Date().getUTCHours() + 1) % 24;
-    if (x > 12) x -= 24;
-    const zone = x === 0 ? 'Etc/GMT' : x > 0 ? `Etc/GMT+${x}` : `Etc/GMT-${-x}`;
-    const scoped = em();
-    const customer = await scoped.findOneOrFail(Customer, { id: customerId });
-    customer.customFields = {
-      ...customer.customFields,
-      marketingPreferences: {
-        ...customer.customFields.marketingPreferences,
-        quietHours: { start: '22:00', end: '07:00', timeZone: zone },
-      },
-    };
-    await scoped.flush();
+    const zone = await quietNow(customerId);
 
     const check = await api().get(`/api/v1/inbox/conversations/${conversationId}/compose-check`);
     expect(check.status).toBe(200);
@@ -177,5 +193,103 @@ describe('send later', () => {
     expect(created.status).toBe(202);
     expect(created.body).toMatchObject({ sendAt: endsAt, plannedAt: endsAt });
     expect((await api().delete(`/api/v1/inbox/scheduled-replies/${created.body.id}`)).status).toBe(200);
+  });
+});
+
+describe("an immediate reply in the customer's quiet hours (the send path's gate)", () => {
+  const reply = (conversationId: string, body: object, key: string) =>
+    request(app)
+      .post(`/api/v1/inbox/conversations/${conversationId}/reply`)
+      .set('Authorization', `Bearer ${token}`)
+      .set('Idempotency-Key', key)
+      .send(body);
+
+  it('is held until they end as a scheduled reply on the send path, once per key, and sends nothing now', async () => {
+    const { phone, conversationId, customerId } = await customerWrites('Are you open?');
+    await quietNow(customerId);
+    const endsAt = (await api().get(`/api/v1/inbox/conversations/${conversationId}/compose-check`)).body
+      .quietHours.endsAt as string;
+    const key = `held-${randomUUID()}`;
+
+    const held = await reply(conversationId, { text: 'Yes, from nine.' }, key);
+    expect(held.status).toBe(202);
+    expect(held.body).toMatchObject({
+      heldBy: 'quiet_hours',
+      status: 'scheduled',
+      sendAt: endsAt,
+      plannedAt: endsAt,
+      conversationId,
+      content: { type: 'text', text: 'Yes, from nine.' },
+    });
+    // The send path holds it: its workflow plans the end of quiet hours.
+    const row = await em().findOneOrFail(ScheduledReply, { id: held.body.id });
+    const handle = h.ctx.temporal.workflow.getHandle(row.workflowId);
+    await eventually(async () => (await handle.query(sendStatusQuery)).plannedAt === endsAt);
+
+    // The same request again: the same held reply, nothing new.
+    const again = await reply(conversationId, { text: 'Yes, from nine.' }, key);
+    expect(again.status).toBe(202);
+    expect(again.body.id).toBe(held.body.id);
+    expect(await em().count(ScheduledReply, { conversation: conversationId })).toBe(1);
+    expect(await whatsappSent(phone)).toHaveLength(0);
+
+    expect((await api().delete(`/api/v1/inbox/scheduled-replies/${held.body.id}`)).status).toBe(200);
+    expect(await handle.result()).toEqual({ status: 'skipped', reason: 'cancelled' });
+    expect(await whatsappSent(phone)).toHaveLength(0);
+  });
+
+  it('answers a key already sent before quiet hours began from the adapter, without holding it', async () => {
+    const { phone, conversationId, customerId } = await customerWrites('Quick question');
+    const key = `sent-${randomUUID()}`;
+    const first = await reply(conversationId, { text: 'Quick answer' }, key);
+    expect(first.status).toBe(201);
+    await quietNow(customerId);
+    const retry = await reply(conversationId, { text: 'Quick answer' }, key);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ alreadySent: true, messageId: first.body.messageId });
+    expect(await em().count(ScheduledReply, { conversation: conversationId })).toBe(0);
+    expect(await whatsappSent(phone)).toHaveLength(1);
+  });
+
+  it('refuses WhatsApp free text when the window closes before quiet hours end; a template is held', async () => {
+    const { phone, conversationId, customerId } = await customerWrites('Hello?');
+    await quietNow(customerId);
+    // The customer last wrote 23 hours ago: the window closes before the morning.
+    const scoped = em();
+    const conversation = await scoped.findOneOrFail(Conversation, { id: conversationId });
+    conversation.lastInboundAt = new Date(Date.now() - 23 * 3600_000);
+    await scoped.flush();
+
+    const text = await reply(conversationId, { text: 'Good morning' }, `late-${randomUUID()}`);
+    expect(text.status).toBe(409);
+    expect(text.body.error.message).toContain("the window closes before the customer's quiet hours end");
+    expect(await em().count(ScheduledReply, { conversation: conversationId })).toBe(0);
+
+    // An approved template may go outside the window: it is held for the morning like any reply.
+    await storeFollowupTemplate(h);
+    const held = await reply(conversationId, { template: FOLLOWUP_TEMPLATE_REPLY }, `late-${randomUUID()}`);
+    expect(held.status).toBe(202);
+    expect(held.body).toMatchObject({ heldBy: 'quiet_hours', content: { type: 'template' } });
+    expect((await api().delete(`/api/v1/inbox/scheduled-replies/${held.body.id}`)).status).toBe(200);
+    expect(await whatsappSent(phone)).toHaveLength(0);
+  });
+
+  it('refuses an Instagram comment reply in quiet hours (it cannot be held), naming when they end', async () => {
+    const username = `ig_${randomUUID().slice(0, 6)}`;
+    const comment = await h.control('POST', '/instagram/comments', { from: { username }, text: 'Price?' });
+    const message = await eventually(() =>
+      em().findOne(Message, { providerMessageId: comment.json.commentId }),
+    );
+    const conversation = await em().findOneOrFail(Conversation, { id: message.conversation.id });
+    await quietNow(conversation.customer.id);
+    const endsAt = (await api().get(`/api/v1/inbox/conversations/${conversation.id}/compose-check`)).body
+      .quietHours.endsAt as string;
+    const refused = await reply(conversation.id, { text: '20 euros' }, `ig-${randomUUID()}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe(
+      `the customer is in quiet hours until ${endsAt}: a comment reply cannot be held, reply then`,
+    );
+    expect(await em().count(ScheduledReply, { conversation: conversation.id })).toBe(0);
+    expect(await em().count(Message, { conversation: conversation.id, direction: 'outbound' })).toBe(0);
   });
 });

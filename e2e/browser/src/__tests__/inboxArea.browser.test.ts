@@ -205,11 +205,8 @@ describe('the inbox area in a real browser', () => {
       text: 'Where is my parcel?',
     });
     const conversation = await conversationOf('whatsapp', 'Wanda');
-    // Quiet hours that hold now (UTC), so the composer warns before the send.
-    await quietNow(await customerOf(conversation.id), 1);
     const page = await openInbox();
     await page.locator(`a[href="/inbox/${conversation.id}"]`).click();
-    await page.getByTestId('quiet-hours-warning').waitFor();
     const preview = await replyWithTemplate(page, conversation, 'Parcel update (browser)');
     expect(preview).toContain('Hello Wanda, your parcel left our warehouse today.');
     await page.getByTestId('message').filter({ hasText: 'your parcel left our warehouse' }).waitFor();
@@ -225,7 +222,7 @@ describe('the inbox area in a real browser', () => {
     await page.context().close();
   });
 
-  it('schedules a reply for the end of the customer’s quiet hours and another for later, and cancels one', async () => {
+  it('schedules a reply for the end of the customer’s quiet hours, holds one sent in them, schedules another for later, and cancels one', async () => {
     const phone = '33655507777';
     await sandboxControl(sandbox, 'POST', '/whatsapp/inbound', {
       from: phone,
@@ -250,6 +247,13 @@ describe('the inbox area in a real browser', () => {
     await warning.getByRole('button', { name: 'Send at the end of quiet hours' }).click();
     await composer.getByRole('status').filter({ hasText: 'Scheduled for' }).waitFor();
 
+    // "Send" in quiet hours goes through the send path's gate: held until they end, nothing sent now.
+    await composer.getByRole('textbox', { name: 'Message' }).fill('Sent now, held for the morning.');
+    await composer.getByRole('button', { name: 'Preview' }).click();
+    await composer.getByTestId('reply-preview').waitFor();
+    await composer.getByRole('button', { name: 'Send', exact: true }).click();
+    await composer.getByRole('status').filter({ hasText: 'Held for the customer’s quiet hours' }).waitFor();
+
     await composer.getByRole('textbox', { name: 'Message' }).fill('A reminder for later.');
     await composer.getByRole('button', { name: 'Preview' }).click();
     await composer.getByTestId('reply-preview').waitFor();
@@ -264,25 +268,29 @@ describe('the inbox area in a real browser', () => {
     await composer.getByRole('button', { name: 'Schedule', exact: true }).click();
 
     const list = composer.getByTestId('scheduled-replies');
-    await list.locator('[data-status="scheduled"]').nth(1).waitFor();
+    await list.locator('[data-status="scheduled"]').nth(2).waitFor();
     await screenshot(page, 'inbox-scheduled-replies');
     const stored = await agent<{
       items: { id: string; sendAt: string; status: string; content: { text?: string } }[];
     }>(`/inbox/conversations/${conversation.id}/scheduled-replies`);
     expect(stored.items.map((r) => [r.content.text, r.status])).toEqual([
       ['We will call you at nine.', 'scheduled'],
+      ['Sent now, held for the morning.', 'scheduled'],
       ['A reminder for later.', 'scheduled'],
     ]);
     // The end of quiet hours as the API computes it in the customer's zone; the other at the minute typed.
-    expect(stored.items[0]!.sendAt).toBe(new Date(check.quietHours.endsAt).toISOString());
-    expect(new Date(stored.items[1]!.sendAt).getTime()).toBe(Math.floor(later.getTime() / 60_000) * 60_000);
+    const quietEnd = new Date(check.quietHours.endsAt).toISOString();
+    expect(stored.items.slice(0, 2).map((r) => r.sendAt)).toEqual([quietEnd, quietEnd]);
+    expect(new Date(stored.items[2]!.sendAt).getTime()).toBe(Math.floor(later.getTime() / 60_000) * 60_000);
+    const sent = await sandboxControl<{ data: unknown[] }>(sandbox, 'GET', `/whatsapp/messages?to=${phone}`);
+    expect(sent.data).toHaveLength(0);
 
-    await list.getByTestId('scheduled-reply').nth(1).getByRole('button', { name: 'Cancel' }).click();
+    await list.getByTestId('scheduled-reply').nth(2).getByRole('button', { name: 'Cancel' }).click();
     await list.locator('[data-status="cancelled"]').waitFor();
     const after = await agent<{ items: { status: string }[] }>(
       `/inbox/conversations/${conversation.id}/scheduled-replies`,
     );
-    expect(after.items.map((r) => r.status)).toEqual(['scheduled', 'cancelled']);
+    expect(after.items.map((r) => r.status)).toEqual(['scheduled', 'scheduled', 'cancelled']);
     await page.context().close();
   });
 

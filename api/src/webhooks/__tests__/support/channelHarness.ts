@@ -6,7 +6,7 @@ import { startSandbox, type RunningSandbox } from '@c360/sandbox';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ChannelAccount, diskAssetStore, forTenant, type AssetStore } from '@c360/store';
+import { ChannelAccount, diskAssetStore, forTenant, Template, type AssetStore } from '@c360/store';
 import type { AppDeps } from '../../../AppDeps';
 import type { AssetLinks } from '../../../replies/assetLinks';
 import type { ChannelActivities } from '@c360/workflows';
@@ -191,4 +191,33 @@ export const eventually = async <T>(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('condition not reached');
+};
+
+/** The reply naming the sandbox's approved WhatsApp template `conversation_followup`, for Ada from Sam. */
+export const FOLLOWUP_TEMPLATE_REPLY = {
+  name: 'conversation_followup',
+  language: 'en_US',
+  parameters: {
+    body: [
+      { type: 'text', text: 'Ada' },
+      { type: 'text', text: 'Sam' },
+    ],
+  },
+};
+
+/** Stores the sandbox's approved provider template `conversation_followup` as the template sync would. */
+export const storeFollowupTemplate = async (h: ChannelHarness): Promise<void> => {
+  const em = forTenant(h.ctx.orm.em.fork(), h.tenant.id);
+  em.create(Template, {
+    tenant: h.tenant.id,
+    name: 'conversation_followup',
+    channel: 'whatsapp',
+    language: 'en_US',
+    body: 'Hi {{1}}, {{2}} from our team has an update on your request. Reply to continue.',
+    providerTemplateName: 'conversation_followup',
+    approvalStatus: 'approved',
+    whatsappSpec: { header: null, body: ['text', 'text'], buttons: [] },
+    parameters: ['1', '2'],
+  });
+  await em.flush();
 };
