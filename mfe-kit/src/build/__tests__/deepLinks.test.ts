@@ -1,6 +1,7 @@
 /**
  * @jest-environment node
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,7 @@ import { startMfeServer } from '../mfeServer';
 
 // A reload on a deep URL (`/customers/<id>`) gets index.html from the server's history fallback;
 // the page's script must then be found from the root, not under `/customers/`.
+const READY_SCRIPT = join(__dirname, '..', '..', '..', '..', 'deploy', 'local', 'lib', 'httpReady.sh');
 let dir: string;
 let server: Server;
 let origin: string;
@@ -59,5 +61,17 @@ describe('deep links', () => {
     expect(await script.text()).toContain('window.started');
     const missing = await fetch(`${origin}/customers/main.js`, { headers: { accept: '*/*' } });
     expect(missing.status).toBe(404);
+  });
+
+  it("passes the launcher's readiness probe at the root (./c360 up waits on it)", async () => {
+    const probe = (url: string) =>
+      new Promise<number>((resolve) =>
+        execFile('bash', ['-c', `source "${READY_SCRIPT}" && http_ready "$0"`, url], (error) =>
+          resolve(error ? Number(error.code ?? 1) : 0),
+        ),
+      );
+    expect(await probe(`${origin}/`)).toBe(0);
+    // And it can fail: nothing listens on the discard port.
+    expect(await probe('http://127.0.0.1:9/')).not.toBe(0);
   });
 });
