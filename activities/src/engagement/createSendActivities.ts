@@ -10,6 +10,8 @@ import {
   releaseSendSlot,
   reserveSendSlot,
   ScheduledReply,
+  Ticket,
+  ticketEvents,
 } from '@c360/store';
 import type { SendActivities } from '@c360/workflows';
 import { addressOf, findSendConversation, loadSendContext } from './loadSendContext';
@@ -102,10 +104,26 @@ export const createSendActivities = (deps: SendActivityDeps): SendActivities => 
         if (req.source.kind === 'scheduled_reply') {
           const reply = await em.findOne(ScheduledReply, { id: req.source.id });
           if (reply) {
+            // Recorded once: a retried activity finds the reply sent already.
+            const sentNow = outcome.status === 'sent' && reply.status !== 'sent';
             reply.status =
               outcome.status === 'skipped' && outcome.reason === 'cancelled' ? 'cancelled' : outcome.status;
             reply.outcome = outcome;
             if (outcome.status === 'sent') reply.messageId = outcome.messageId;
+            // An agent's reply sent later is a reply on the conversation's ticket when it goes (the
+            // SLA clock hears of it; the first response, unless a reply held by quiet hours took it).
+            const conversation = sentNow
+              ? await em.findOne(Conversation, { id: reply.conversation.id })
+              : null;
+            const ticket = conversation?.ticket
+              ? await em.findOne(Ticket, { id: conversation.ticket.id })
+              : null;
+            if (conversation && ticket)
+              ticketEvents.agentReplied(em, ticket, {
+                conversationId: conversation.id,
+                messageId: outcome.status === 'sent' ? outcome.messageId : null,
+                at: clock(),
+              });
           }
         }
         await em.flush();

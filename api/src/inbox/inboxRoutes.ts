@@ -267,7 +267,7 @@ export const inboxRoutes = (deps: InboxRouteDeps): ApiRoute[] => [
           principal,
           params.id,
           { ...content, sendAt: outcome.until.toISOString() },
-          { id: heldId },
+          { id: heldId, heldBy: 'quiet_hours' },
         );
         return { status: 202, body: { ...scheduled, heldBy: 'quiet_hours' as const } };
       }

@@ -1,15 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, isServiceWindowOpen, type AssetLimits } from '@c360/domain';
-import {
-  appendOutboxEvent,
-  AuditLog,
-  Customer,
-  forTenant,
-  Message,
-  Ticket,
-  TICKET_AGENT_REPLIED,
-  type TicketAgentRepliedPayload,
-} from '@c360/store';
+import { AuditLog, Customer, forTenant, Message, Ticket, ticketEvents } from '@c360/store';
 import { CHANNEL_FAILURES, type SentMessage } from '@c360/workflows';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal';
@@ -164,28 +155,9 @@ const recordReply = async (
 ): Promise<void> => {
   await forTenant(deps.em, tenantId).transactional(async (em) => {
     const at = deps.now();
-    if (ticketId) {
-      const ticket = await em.findOne(Ticket, { id: ticketId });
-      const firstResponse = ticket !== null && !ticket.firstRespondedAt;
-      if (ticket && firstResponse) ticket.firstRespondedAt = at;
-      // The ticket's SLA clock hears of every agent reply (the first one stops first response).
-      if (ticket) {
-        const payload: TicketAgentRepliedPayload = {
-          ticketId: ticket.id,
-          customerId: ticket.customer.id,
-          conversationId,
-          messageId: sent.messageId,
-          at: at.toISOString(),
-          firstResponse,
-        };
-        appendOutboxEvent(em, {
-          type: TICKET_AGENT_REPLIED,
-          aggregateType: 'ticket',
-          aggregateId: ticket.id,
-          payload,
-        });
-      }
-    }
+    // The ticket's SLA clock hears of every agent reply (the first one stops first response).
+    const ticket = ticketId ? await em.findOne(Ticket, { id: ticketId }) : null;
+    if (ticket) ticketEvents.agentReplied(em, ticket, { conversationId, messageId: sent.messageId, at });
     em.create(AuditLog, {
       tenant: tenantId,
       actorType: 'user',

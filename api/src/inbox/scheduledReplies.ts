@@ -12,7 +12,15 @@ import {
   sendWorkflowId,
   type SendRequest,
 } from '@c360/domain';
-import { Conversation, Customer, forTenant, ScheduledReply } from '@c360/store';
+import {
+  AuditLog,
+  Conversation,
+  Customer,
+  forTenant,
+  ScheduledReply,
+  Ticket,
+  ticketEvents,
+} from '@c360/store';
 import type { SendClient } from '@c360/workflows';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
@@ -133,12 +141,16 @@ export const scheduledReplies = (deps: ScheduledReplyDeps, tenantId: string) => 
   };
 
   return {
-    /** `options.id`: the row's id when the caller derives it (a held immediate reply). */
+    /**
+     * `options.id`: the row's id when the caller derives it; `options.heldBy`: an immediate reply the
+     * customer's quiet hours hold. The agent has answered: it counts for the ticket (first response,
+     * SLA clock) now, in this transaction, and is audited as a reply held.
+     */
     async create(
       principal: Principal,
       conversationId: string,
       body: ScheduleReplyBody,
-      options: { id?: string } = {},
+      options: { id?: string; heldBy?: 'quiet_hours' } = {},
     ) {
       const client = sends();
       return scoped().transactional(async (em) => {
@@ -171,6 +183,25 @@ export const scheduledReplies = (deps: ScheduledReplyDeps, tenantId: string) => 
           workflowId: '',
         });
         row.workflowId = sendWorkflowId(requestOf(row, conversation));
+        if (options.heldBy) {
+          const ticket = conversation.ticket
+            ? await em.findOne(Ticket, { id: conversation.ticket.id })
+            : null;
+          if (ticket) ticketEvents.agentReplied(em, ticket, { conversationId, messageId: null, at: now });
+          em.create(AuditLog, {
+            tenant: tenantId,
+            actorType: 'user',
+            actorId: principal.userId,
+            action: 'conversation.reply_held',
+            entityType: 'conversation',
+            entityId: conversationId,
+            before: null,
+            after: { scheduledReplyId: row.id, heldBy: options.heldBy, plannedAt: plannedAt.toISOString() },
+            source: 'inbox',
+            requestId: null,
+            createdAt: now,
+          });
+        }
         await em.flush();
         // Inside the transaction: Temporal down means no row and a 503, never a row that never sends.
         await client.start(requestOf(row, conversation));

@@ -79,7 +79,8 @@ export type TicketAgentRepliedPayload = {
   ticketId: string;
   customerId: string;
   conversationId: string;
-  messageId: string;
+  /** Null for a reply held by the customer's quiet hours (sent when they end). */
+  messageId: string | null;
   at: string;
   firstResponse: boolean;
 };

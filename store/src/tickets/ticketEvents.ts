@@ -2,11 +2,13 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Ticket } from '../entities/Ticket';
 import { appendOutboxEvent } from '../outbox/appendOutboxEvent';
 import {
+  TICKET_AGENT_REPLIED,
   TICKET_ASSIGNED,
   TICKET_CREATED,
   TICKET_REOPENED,
   TICKET_RESOLVED,
   TICKET_STATUS_CHANGED,
+  type TicketAgentRepliedPayload,
   type TicketAssignedPayload,
   type TicketCreatedPayload,
   type TicketReopenedPayload,
@@ -48,6 +50,27 @@ export const ticketEvents = {
       customerId: ticket.customer.id,
       reopenedAt: at.toISOString(),
     } satisfies TicketReopenedPayload);
+  },
+  /**
+   * An agent answered on the ticket's conversation: its first response if it is the first (the
+   * ticket records when), and the SLA clock hears of every reply. `messageId` is null for a reply
+   * the customer's quiet hours hold: the agent has answered, the message goes when they end.
+   */
+  agentReplied(
+    em: EntityManager,
+    ticket: Ticket,
+    reply: { conversationId: string; messageId: string | null; at: Date },
+  ): void {
+    const firstResponse = !ticket.firstRespondedAt;
+    if (firstResponse) ticket.firstRespondedAt = reply.at;
+    append(em, ticket, TICKET_AGENT_REPLIED, {
+      ticketId: ticket.id,
+      customerId: ticket.customer.id,
+      conversationId: reply.conversationId,
+      messageId: reply.messageId,
+      at: reply.at.toISOString(),
+      firstResponse,
+    } satisfies TicketAgentRepliedPayload);
   },
   assigned(em: EntityManager, ticket: Ticket, at: Date): void {
     append(em, ticket, TICKET_ASSIGNED, {

@@ -1,6 +1,7 @@
 import { Conversation, forTenant, OutboxEvent, Ticket } from '@c360/store';
 import {
   eventually,
+  linkTicket,
   openChannelHarness,
   type AnyJson,
   type ChannelHarness,
@@ -52,19 +53,11 @@ const conversationWithTicket = async () => {
   const conversation = await eventually(() =>
     em().findOne(Conversation, { channel: 'whatsapp', externalThreadId: phone }),
   );
-  const scoped = em();
-  const ticket = scoped.create(Ticket, {
-    tenant: h.tenant.id,
-    customer: conversation.customer.id,
-    subject: 'Parcel',
-    slaPolicy: 'standard',
-  });
-  await scoped.flush();
-  await scoped.nativeUpdate(Conversation, { id: conversation.id }, { ticket: ticket.id });
+  const ticketId = await linkTicket(h, conversation.id, conversation.customer.id);
   return {
     phone,
     conversationId: conversation.id,
-    ticketId: ticket.id,
+    ticketId,
     customerId: conversation.customer.id,
   };
 };

@@ -3,11 +3,21 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createSendActivities } from '@c360/activities';
-import { Conversation, Customer, forTenant, Message, ScheduledReply } from '@c360/store';
+import {
+  AuditLog,
+  Conversation,
+  Customer,
+  forTenant,
+  Message,
+  OutboxEvent,
+  ScheduledReply,
+  Ticket,
+} from '@c360/store';
 import { createSendClient, sendStatusQuery, workflowsPath } from '@c360/workflows';
 import {
   eventually,
   FOLLOWUP_TEMPLATE_REPLY,
+  linkTicket,
   openChannelHarness,
   storeFollowupTemplate,
   type AnyJson,
@@ -100,6 +110,15 @@ const quietNow = async (customerId: string): Promise<string> => {
   await scoped.flush();
   return zone;
 };
+
+const agentReplies = async (ticketId: string) =>
+  (
+    await em().find(
+      OutboxEvent,
+      { aggregateType: 'ticket', aggregateId: ticketId, type: 'ticket.agent_replied' },
+      { orderBy: { id: 'asc' } },
+    )
+  ).map((e) => e.payload as AnyJson);
 
 describe('send later', () => {
   it('schedules, lists, edits and cancels a reply; nothing is sent', async () => {
@@ -291,5 +310,60 @@ describe("an immediate reply in the customer's quiet hours (the send path's gate
     );
     expect(await em().count(ScheduledReply, { conversation: conversation.id })).toBe(0);
     expect(await em().count(Message, { conversation: conversation.id, direction: 'outbound' })).toBe(0);
+  });
+});
+
+describe("a reply sent later on a ticket's conversation", () => {
+  it('counts when it is sent: first response and the SLA clock', async () => {
+    const { conversationId, customerId } = await customerWrites('Where is it?');
+    const ticketId = await linkTicket(h, conversationId, customerId);
+    const created = await api().post(`/api/v1/inbox/conversations/${conversationId}/scheduled-replies`, {
+      text: 'On its way',
+      sendAt: new Date(Date.now() + 1500).toISOString(),
+    });
+    expect(created.status).toBe(202);
+    expect(await agentReplies(ticketId)).toEqual([]);
+    const row = await eventually(async () => {
+      const r = await em().findOne(ScheduledReply, { id: created.body.id });
+      return r?.status === 'sent' ? r : null;
+    });
+    const events = await eventually(async () => {
+      const found = await agentReplies(ticketId);
+      return found.length > 0 ? found : null;
+    });
+    expect(events).toEqual([
+      expect.objectContaining({ conversationId, messageId: row.messageId, firstResponse: true }),
+    ]);
+    const ticket = await em().findOneOrFail(Ticket, { id: ticketId });
+    expect(ticket.firstRespondedAt?.toISOString()).toBe(events[0].at);
+  });
+
+  it('held by quiet hours, counts when the agent answered, once, and is audited as held', async () => {
+    const { conversationId, customerId } = await customerWrites('Still there?');
+    const ticketId = await linkTicket(h, conversationId, customerId);
+    await quietNow(customerId);
+    const before = Date.now();
+    const key = `held-sla-${randomUUID()}`;
+    const send = () =>
+      request(app)
+        .post(`/api/v1/inbox/conversations/${conversationId}/reply`)
+        .set('Authorization', `Bearer ${token}`)
+        .set('Idempotency-Key', key)
+        .send({ text: 'Yes, answering first thing.' });
+    const held = await send();
+    expect(held.status).toBe(202);
+    expect((await send()).status).toBe(202);
+    const events = await agentReplies(ticketId);
+    expect(events).toEqual([
+      expect.objectContaining({ conversationId, messageId: null, firstResponse: true }),
+    ]);
+    const ticket = await em().findOneOrFail(Ticket, { id: ticketId });
+    expect(ticket.firstRespondedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(ticket.firstRespondedAt!.toISOString()).toBe(events[0].at);
+    const audit = await em().find(AuditLog, { action: 'conversation.reply_held', entityId: conversationId });
+    expect(audit.map((a) => a.after)).toEqual([
+      { scheduledReplyId: held.body.id, heldBy: 'quiet_hours', plannedAt: held.body.plannedAt },
+    ]);
+    expect((await api().delete(`/api/v1/inbox/scheduled-replies/${held.body.id}`)).status).toBe(200);
   });
 });

@@ -6,7 +6,15 @@ import { startSandbox, type RunningSandbox } from '@c360/sandbox';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ChannelAccount, diskAssetStore, forTenant, Template, type AssetStore } from '@c360/store';
+import {
+  ChannelAccount,
+  Conversation,
+  diskAssetStore,
+  forTenant,
+  Template,
+  Ticket,
+  type AssetStore,
+} from '@c360/store';
 import type { AppDeps } from '../../../AppDeps';
 import type { AssetLinks } from '../../../replies/assetLinks';
 import type { ChannelActivities } from '@c360/workflows';
@@ -220,4 +228,18 @@ export const storeFollowupTemplate = async (h: ChannelHarness): Promise<void> =>
     parameters: ['1', '2'],
   });
   await em.flush();
+};
+
+/** Opens a ticket on the conversation's customer and links it to the conversation; returns its id. */
+export const linkTicket = async (h: ChannelHarness, conversationId: string, customerId: string) => {
+  const em = forTenant(h.ctx.orm.em.fork(), h.tenant.id);
+  const ticket = em.create(Ticket, {
+    tenant: h.tenant.id,
+    customer: customerId,
+    subject: 'Parcel',
+    slaPolicy: 'standard',
+  });
+  await em.flush();
+  await em.nativeUpdate(Conversation, { id: conversationId }, { ticket: ticket.id });
+  return ticket.id;
 };
