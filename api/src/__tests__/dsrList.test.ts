@@ -17,11 +17,7 @@ beforeAll(async () => {
   admin = `Bearer ${await ctx.token(ctx.a, 'admin')}`;
 });
 afterAll(async () => {
-  for (const id of started)
-    await ctx.temporal.workflow
-      .getHandle(id)
-      .terminate('test over')
-      .catch(() => undefined);
+  await ctx?.endWorkflows(started);
   await ctx?.close();
 });
 

@@ -12,11 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // No worker polls this file's queue: the requests it started are ended here.
-  for (const id of started)
-    await ctx.temporal.workflow
-      .getHandle(id)
-      .terminate('test over')
-      .catch(() => undefined);
+  await ctx?.endWorkflows(started);
   await ctx?.close();
 });
 

@@ -14,19 +14,10 @@ let segmentId: string;
 beforeAll(async () => {
   ctx = await openTestContext('segcampaigns');
   marketer = `Bearer ${await ctx.token(ctx.a, 'marketer')}`;
-  const em = forTenant(ctx.orm.em.fork(), ctx.a.id);
-  const segment = em.create(Segment, { tenant: ctx.a.id, name: 'Spring', definition: {} });
-  await em.flush();
-  segmentId = segment.id;
+  segmentId = await ctx.saveSegment(ctx.a, 'Spring', {});
 });
 afterAll(async () => {
-  for await (const w of ctx.temporal.workflow.list({
-    query: `TaskQueue = '${ctx.taskQueue}' AND ExecutionStatus = 'Running'`,
-  }))
-    await ctx.temporal.workflow
-      .getHandle(w.workflowId)
-      .terminate('test over')
-      .catch(() => undefined);
+  await ctx?.endWorkflows();
   await ctx?.close();
 });
 

@@ -78,6 +78,11 @@ export type TestContext = {
   token: (tenant: TenantFixture, role: Role) => Promise<string>;
   /** A saved segment of a fixture tenant, written straight to the database; its id. */
   saveSegment: (tenant: TenantFixture, name: string, definition?: Record<string, unknown>) => Promise<string>;
+  /**
+   * Terminates workflows this file started and left running (no worker polls its queue): these ids,
+   * or without ids every workflow still running on the file's task queue.
+   */
+  endWorkflows: (ids?: Iterable<string>) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -217,6 +222,19 @@ export const openTestContext = async (
       const segment = em.create(Segment, { tenant: tenant.id, name, definition });
       await em.flush();
       return segment.id;
+    },
+    endWorkflows: async (ids) => {
+      const targets: string[] = ids ? [...ids] : [];
+      if (!ids)
+        for await (const w of temporal.workflow.list({
+          query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`,
+        }))
+          targets.push(w.workflowId);
+      for (const id of targets)
+        await temporal.workflow
+          .getHandle(id)
+          .terminate('test over')
+          .catch(() => undefined);
     },
     close: async () => {
       await search.indices.delete({ index, ignore_unavailable: true }).catch(() => undefined);

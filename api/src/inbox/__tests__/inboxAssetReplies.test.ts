@@ -1,14 +1,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { createSendActivities } from '@c360/activities';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Conversation, forTenant, Message, ScheduledReply, signAssetLink } from '@c360/store';
-import { createSendClient, workflowsPath } from '@c360/workflows';
 import {
   eventually,
   HARNESS_ASSET_LINK_SECRET,
   openChannelHarness,
+  openSendWorker,
   type AnyJson,
   type ChannelHarness,
 } from '../../webhooks/__tests__/support/channelHarness';
@@ -26,32 +25,17 @@ let h: ChannelHarness;
 let app: Express;
 let agent = '';
 let agentB = '';
-let worker: Worker;
-let connection: NativeConnection;
-let running: Promise<void>;
-const taskQueue = `asset-replies-${randomUUID().slice(0, 8)}`;
+let sendPath: Awaited<ReturnType<typeof openSendWorker>>;
 
 beforeAll(async () => {
   h = await openChannelHarness('assetreply', undefined, { assets: { emailMaxBytes: 64 * 1024 } });
   agent = `Bearer ${await h.ctx.token(h.tenant, 'agent')}`;
   agentB = `Bearer ${await h.ctx.token(h.ctx.b, 'agent')}`;
-  app = h.ctx.appWith({ ...h.appDeps, sends: createSendClient(h.ctx.temporal, taskQueue) });
-  connection = await NativeConnection.connect({
-    address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
-  });
-  worker = await Worker.create({
-    connection,
-    namespace: process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test',
-    taskQueue,
-    workflowsPath,
-    activities: { ...h.activities, ...createSendActivities({ orm: h.ctx.orm }) },
-  });
-  running = worker.run();
+  sendPath = await openSendWorker(h, 'asset-replies');
+  app = h.ctx.appWith({ ...h.appDeps, sends: sendPath.sends });
 }, 120_000);
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await connection?.close();
+  await sendPath?.close();
   await h?.close();
 });
 

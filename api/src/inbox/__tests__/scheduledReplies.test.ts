@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Express } from 'express';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { createSendActivities } from '@c360/activities';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import {
   AuditLog,
   Conversation,
@@ -13,12 +12,13 @@ import {
   ScheduledReply,
   Ticket,
 } from '@c360/store';
-import { createSendClient, sendStatusQuery, workflowsPath } from '@c360/workflows';
+import { sendStatusQuery } from '@c360/workflows';
 import {
   eventually,
   FOLLOWUP_TEMPLATE_REPLY,
   linkTicket,
   openChannelHarness,
+  openSendWorker,
   storeFollowupTemplate,
   type AnyJson,
   type ChannelHarness,
@@ -33,40 +33,17 @@ Runtime.install({ logger: new DefaultLogger('ERROR') });
 let h: ChannelHarness;
 let app: Express;
 let token = '';
-let worker: Worker;
-let connection: NativeConnection;
-let running: Promise<void>;
-const taskQueue = `scheduled-replies-${randomUUID().slice(0, 8)}`;
+let sendPath: Awaited<ReturnType<typeof openSendWorker>>;
 
 beforeAll(async () => {
   h = await openChannelHarness('sendlater');
   token = await h.ctx.token(h.tenant, 'agent');
-  app = h.ctx.appWith({
-    sends: createSendClient(h.ctx.temporal, taskQueue),
-    // Immediate replies through the same adapters (the gate decides between them and the send path).
-    inboxSender: {
-      sendWhatsAppMessage: (input) => h.activities.sendWhatsAppMessage(input),
-      sendInstagramMessage: (input) => h.activities.sendInstagramMessage(input),
-      replyToInstagramComment: (input) => h.activities.replyToInstagramComment(input),
-      sendEmail: (input) => h.activities.sendEmail(input),
-    },
-  });
-  connection = await NativeConnection.connect({
-    address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
-  });
-  worker = await Worker.create({
-    connection,
-    namespace: process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test',
-    taskQueue,
-    workflowsPath,
-    activities: { ...h.activities, ...createSendActivities({ orm: h.ctx.orm }) },
-  });
-  running = worker.run();
+  sendPath = await openSendWorker(h, 'scheduled-replies');
+  // Immediate replies through the harness's adapters, later ones through the send path.
+  app = h.ctx.appWith({ ...h.appDeps, sends: sendPath.sends });
 }, 120_000);
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await connection?.close();
+  await sendPath?.close();
   await h?.close();
 });
 

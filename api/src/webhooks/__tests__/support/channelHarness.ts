@@ -1,7 +1,14 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createChannelActivities, createGraphClient, type RetrySettings } from '@c360/activities';
+import { randomUUID } from 'node:crypto';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import {
+  createChannelActivities,
+  createGraphClient,
+  createSendActivities,
+  type RetrySettings,
+} from '@c360/activities';
 import { startSandbox, type RunningSandbox } from '@c360/sandbox';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +24,7 @@ import {
 } from '@c360/store';
 import type { AppDeps } from '../../../AppDeps';
 import type { AssetLinks } from '../../../replies/assetLinks';
-import type { ChannelActivities } from '@c360/workflows';
+import { createSendClient, workflowsPath, type ChannelActivities, type SendClient } from '@c360/workflows';
 import {
   openTestContext,
   type TenantFixture,
@@ -242,4 +249,35 @@ export const linkTicket = async (h: ChannelHarness, conversationId: string, cust
   await em.flush();
   await em.nativeUpdate(Conversation, { id: conversationId }, { ticket: ticket.id });
   return ticket.id;
+};
+
+/**
+ * The send path on the dev server for this harness: a worker running `sendMessageWorkflow` with
+ * the real activities (the harness's adapters, delivering to its sandbox) on a queue of its own,
+ * and the client that starts sends there (the app's `sends`).
+ */
+export const openSendWorker = async (
+  h: ChannelHarness,
+  label: string,
+): Promise<{ sends: SendClient; close: () => Promise<void> }> => {
+  const taskQueue = `${label}-${randomUUID().slice(0, 8)}`;
+  const connection = await NativeConnection.connect({
+    address: process.env['C360_TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
+  });
+  const worker = await Worker.create({
+    connection,
+    namespace: process.env['C360_TEMPORAL_NAMESPACE'] ?? 'c360-test',
+    taskQueue,
+    workflowsPath,
+    activities: { ...h.activities, ...createSendActivities({ orm: h.ctx.orm }) },
+  });
+  const running = worker.run();
+  return {
+    sends: createSendClient(h.ctx.temporal, taskQueue),
+    close: async () => {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
 };
