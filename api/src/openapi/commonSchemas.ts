@@ -47,6 +47,9 @@ export const pageQueryFields = {
 };
 
 /** Paging metadata returned beside every list. */
+/** A user named in a record (who asked, who launched): id and display name. */
+export const userRefSchema = z.object({ id: z.string(), name: z.string() });
+
 export const pageInfoFields = {
   page: z.number().int(),
   pageSize: z.number().int(),

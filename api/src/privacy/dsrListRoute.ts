@@ -1,10 +1,9 @@
-import { stat } from 'node:fs/promises';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { notFound, workflowIds } from '@c360/domain';
-import { Customer, forTenant, resolveExportFile } from '@c360/store';
+import { Customer, exportFileKept, forTenant } from '@c360/store';
 import { defineRoute, type ApiRoute } from '../http/defineRoute';
-import { idParamsSchema, pageInfoFields, pageQueryFields } from '../openapi/commonSchemas';
+import { idParamsSchema, pageInfoFields, pageQueryFields, userRefSchema } from '../openapi/commonSchemas';
 import { temporalUnavailable } from '../segments/segmentExportRoutes';
 import { DSR_HANDLERS, type DsrRouteDeps } from './dsrRoutes';
 import { listDsrRequests, type DsrRequestRecord } from './dsrRequestRecords';
@@ -19,8 +18,7 @@ export const dsrRequestSchema = z
         'COMPLETED once the workflow recorded its outcome; otherwise as Temporal has it (RUNNING, FAILED, ' +
         'CANCELED, TERMINATED, TIMED_OUT), or UNKNOWN when Temporal no longer holds the run',
     }),
-    requestedBy: z
-      .object({ id: z.string(), name: z.string() })
+    requestedBy: userRefSchema
       .nullable()
       .meta({ description: 'the admin who asked (name empty once the user is deleted)' }),
     createdAt: z.string(),
@@ -49,12 +47,6 @@ const liveStatus = async (temporal: Client, workflowId: string): Promise<Live> =
     throw temporalUnavailable(error);
   }
 };
-
-const archiveStored = (exportDir: string, fileName: string): Promise<boolean> =>
-  stat(resolveExportFile(exportDir, fileName)).then(
-    (s) => s.isFile(),
-    () => false,
-  );
 
 /**
  * `GET /customers/:id/dsr`. After an erasure the customer is gone but the audit log keeps the
@@ -94,7 +86,7 @@ export const dsrListRoute = (deps: DsrRouteDeps): ApiRoute =>
         const downloadable =
           r.kind === 'export' &&
           r.fileName !== null &&
-          (await archiveStored(deps.exports.exportDir, r.fileName));
+          (await exportFileKept(deps.exports.exportDir, r.fileName));
         return {
           requestId: r.requestId,
           kind: r.kind,

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, notFound, TASK_QUEUE, type DsrKind, type Role } from '@c360/domain';
-import { resolveExportFile } from '@c360/store';
+import { exportFileKept, resolveExportFile } from '@c360/store';
 import { getDsrStatus, startDsr, type DsrArchive } from '@c360/workflows';
 import { findCustomerOr404 } from '../customer360/customerGuard';
 import { defineRoute, type ApiRoute } from '../http/defineRoute';
@@ -151,15 +150,10 @@ export const dsrRoutes = (deps: DsrRouteDeps): ApiRoute[] => [
           );
         fileName = (status.result as DsrArchive).fileName;
       }
-      const file = resolveExportFile(deps.exports.exportDir, fileName);
       // An erasure since then deleted the archive.
-      if (
-        !(await stat(file).then(
-          (s) => s.isFile(),
-          () => false,
-        ))
-      )
+      if (!(await exportFileKept(deps.exports.exportDir, fileName)))
         throw notFound('archive', params.requestId);
+      const file = resolveExportFile(deps.exports.exportDir, fileName);
       res.status(200);
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.setHeader(

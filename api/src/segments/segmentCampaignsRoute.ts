@@ -2,14 +2,13 @@ import { z } from 'zod';
 import { notFound } from '@c360/domain';
 import { Campaign, forTenant, Segment } from '@c360/store';
 import { defineRoute, type ApiRoute } from '../http/defineRoute';
-import { idParamsSchema, pageInfoFields, pageQueryFields } from '../openapi/commonSchemas';
+import { idParamsSchema, pageInfoFields, pageQueryFields, userRefSchema } from '../openapi/commonSchemas';
 import { SEGMENT_EXPORTERS } from './segmentExportRoutes';
 import { campaignSchema, campaignView, type SegmentLaunchRouteDeps } from './segmentLaunchRoutes';
 
 const segmentCampaignSchema = campaignSchema
   .extend({
-    launchedBy: z
-      .object({ id: z.string(), name: z.string() })
+    launchedBy: userRefSchema
       .nullable()
       .meta({ description: 'who launched it (null once that user is deleted)' }),
   })

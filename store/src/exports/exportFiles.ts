@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -15,3 +16,10 @@ export const resolveExportFile = (exportDir: string, relative: string): string =
     throw new Error(`export path outside the export folder: ${relative}`);
   return full;
 };
+
+/** Whether a recorded file is still kept (a purge or an erasure may have deleted it). */
+export const exportFileKept = (exportDir: string, relative: string): Promise<boolean> =>
+  stat(resolveExportFile(exportDir, relative)).then(
+    (s) => s.isFile(),
+    () => false,
+  );
